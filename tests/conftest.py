@@ -1,0 +1,59 @@
+"""What several test files share: the step modules and notebooks, found by name, and the
+line at the end of a run that says how many gradient checks ran."""
+import importlib
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def step_modules(first=1):
+    """Every dezero_steps/stepNN.py with NN >= first, imported, in step order."""
+    numbers = sorted(int(match.group(1)) for path in (ROOT / "dezero_steps").glob("step*.py")
+                     if (match := re.fullmatch(r"step(\d\d)\.py", path.name)))
+    return [importlib.import_module(f"dezero_steps.step{n:02d}") for n in numbers if n >= first]
+
+
+def short_name(module):
+    """'step06' for dezero_steps.step06: the id of a module's tests."""
+    return module.__name__.rpartition(".")[2]
+
+
+def defined_functions(module):
+    """The Function subclasses that `module` itself defines (not the base class)."""
+    base = getattr(module, "Function", None)
+    return [value for value in vars(module).values()
+            if isinstance(value, type) and base is not None and issubclass(value, base)
+            and value is not base and value.__module__ == module.__name__]
+
+
+def repository():
+    """The repository address, from the one place it is kept: pyproject.toml."""
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        return tomllib.load(file)["project"]["urls"]["Repository"]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many (module, function) pairs the gradient checks covered, and which step
+    modules have no backward to check yet."""
+    outcomes, without = Counter(), []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue
+            for key, value in report.user_properties:
+                if key == "gradient check":
+                    outcomes[report.outcome] += 1
+                elif key == "no backward":
+                    without.append(value)
+    if not outcomes and not without:
+        return
+    terminalreporter.write_sep("-", "gradient checks")
+    counts = ", ".join(f"{number} {outcome}" for outcome, number in sorted(outcomes.items()))
+    terminalreporter.write_line(f"{sum(outcomes.values())} (module, function) pairs checked"
+                                f" against central differences ({counts or 'none run'})")
+    if without:
+        terminalreporter.write_line(f"no Function with a backward yet in: {', '.join(sorted(without))}")

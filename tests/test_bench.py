@@ -1,0 +1,17 @@
+"""The benchmark's quick mode runs, checks every gradient, and covers every step from 7 on."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_benchmark_lists_every_step_from_7():
+    done = subprocess.run([sys.executable, "tools/bench.py", "--quick"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    listed = {int(m) for m in re.findall(r"^\| (\d+) \|", done.stdout, re.MULTILINE)}
+    modules = {int(m.group(1)) for path in (ROOT / "dezero_steps").glob("step*.py")
+               if (m := re.fullmatch(r"step(\d+)\.py", path.name))}
+    assert listed == {step for step in modules if step >= 7}

@@ -1,0 +1,99 @@
+"""Every notebook as stored: clean outputs, run top to bottom, and ready to open in Colab."""
+import json
+import re
+
+import pytest
+
+from conftest import NOTEBOOKS, repository
+
+# "/dir/dir/" not preceded by a word, a dot, a colon, a slash or "~" (URLs and relative paths
+# pass), or a Windows drive.
+MACHINE_PATH = re.compile(r"(?<![\w.:/~])/(?:[\w.-]+/){2,}|\b[A-Za-z]:\\")
+ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
+SETUP = """# Setup: make the `dezero_steps` package importable.
+import sys
+if "google.colab" in sys.modules:  # in Colab: install DeZero Steps from its repository
+    %pip install --quiet git+{repository}
+else:  # in a checkout: the package sits beside the notebooks folder
+    sys.path.insert(0, "..")"""
+
+
+def cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell):
+    return "".join(cell.get("source", ""))
+
+
+def code_cells(path):
+    """(index, cell) of every code cell that holds code."""
+    return [(index, cell) for index, cell in enumerate(cells(path))
+            if cell["cell_type"] == "code" and source(cell).strip()]
+
+
+def output_texts(cell):
+    """The text a reader sees in each output (images are not text)."""
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "stream":
+            yield "".join(out["text"])
+        elif out["output_type"] == "error":
+            yield "\n".join([out["ename"], out["evalue"], *out["traceback"]])
+        else:
+            yield from ("".join(value) for mime, value in out.get("data", {}).items()
+                        if mime.startswith("text/"))
+
+
+def findings(path, pattern):
+    return [f"{path.name} cell {index}: {match.group(0)!r}" for index, cell in code_cells(path)
+            for text in output_texts(cell) if (match := pattern.search(text))]
+
+
+each_notebook = pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+
+
+@each_notebook
+def test_no_machine_path_in_outputs(path):
+    found = findings(path, MACHINE_PATH)
+    assert not found, "outputs show a file path of this machine:\n" + "\n".join(found)
+
+
+@each_notebook
+def test_no_memory_address_in_outputs(path):
+    found = findings(path, ADDRESS)
+    assert not found, "outputs show a memory address; print what matters instead:\n" + "\n".join(found)
+
+
+@each_notebook
+def test_errors_are_tagged_raises_exception(path):
+    untagged = [f"{path.name} cell {index}: {out['ename']}" for index, cell in code_cells(path)
+                for out in cell.get("outputs", []) if out["output_type"] == "error"
+                and "raises-exception" not in cell.get("metadata", {}).get("tags", [])]
+    assert not untagged, "errors without the raises-exception tag:\n" + "\n".join(untagged)
+
+
+@each_notebook
+def test_executed_top_to_bottom(path):
+    counts = [cell.get("execution_count") for _, cell in code_cells(path)]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{path.name}: execution counts {counts}; run it top to bottom in a fresh kernel")
+
+
+@each_notebook
+def test_colab_badge_opens_this_notebook(path):
+    owner_name = repository().removeprefix("https://github.com/")
+    badge = ("[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
+             f"(https://colab.research.google.com/github/{owner_name}/blob/main/notebooks/{path.name})")
+    markdown = [source(cell) for cell in cells(path) if cell["cell_type"] == "markdown"]
+    assert any(badge in text.splitlines() for text in markdown), (
+        f"{path.name}: no Colab badge line opening notebooks/{path.name}; expected:\n{badge}")
+
+
+@each_notebook
+def test_first_code_cell_is_the_setup_cell(path):
+    code = code_cells(path)
+    if not code:
+        pytest.skip(f"{path.name} has no code")
+    index, first = code[0]
+    assert source(first) == SETUP.format(repository=repository()), (
+        f"{path.name} cell {index}: the first code cell is not the setup cell")

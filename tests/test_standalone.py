@@ -1,0 +1,155 @@
+"""Every notebook runs on its own, as in Colab, and reproduces every stored output.
+
+Each notebook is copied alone into an empty folder and run in a fresh kernel that believes it
+runs in Colab (an IPython startup file puts a stand-in `google.colab` module in sys.modules),
+so its setup cell takes the %pip branch. Git rewrites the repository address of
+pyproject.toml to a snapshot of this checkout (the files on disk, committed in a temporary
+repository), so pip clones what is on disk, with no network. The package lands in a prefix of
+its own, which is on the kernel's PYTHONPATH; the checkout is not. numpy and matplotlib come
+from the environment, as they do in Colab.
+
+The same run checks that the outputs are deterministic: every output equals the stored one
+after the sanitizing of notebooks/sanitize.cfg, figures compared by their pixels (PNG bytes
+also carry the matplotlib version). The setup cell is left out: its branch differs on purpose.
+"""
+import base64
+import configparser
+import copy
+import io
+import os
+import re
+import shutil
+import subprocess
+import sysconfig
+from pathlib import Path
+
+import matplotlib.image
+import nbformat
+import numpy as np
+import pytest
+from nbclient import NotebookClient
+
+from conftest import NOTEBOOKS, ROOT, repository
+
+PIXEL_RMS = 1.0  # largest root-mean-square pixel difference (0-255 scale) of an unchanged figure
+COLAB_STAND_IN = '__import__("sys").modules["google.colab"] = __import__("types").ModuleType("google.colab")\n'
+PROBE = "import dezero_steps\nprint(dezero_steps.__file__)"
+
+
+def git(*args, cwd):
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.fixture(scope="session")
+def colab(tmp_path_factory):
+    """Environment variables for a kernel that plays Colab; call it with a fresh prefix."""
+    base = tmp_path_factory.mktemp("colab")
+    snapshot = base / "repository"
+    for name in git("ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).splitlines():
+        if (ROOT / name).is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, snapshot / name)
+    git("init", "--quiet", cwd=snapshot)
+    git("add", "--all", cwd=snapshot)
+    git("-c", "user.name=DeZero Steps", "-c", "user.email=tests@dezero-steps.invalid",
+        "commit", "--quiet", "--message", "working tree", cwd=snapshot)
+    (base / "gitconfig").write_text(
+        f'[url "{snapshot.as_uri()}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
+    startup = base / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-colab.py").write_text(COLAB_STAND_IN, encoding="utf-8")
+    kept = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "MPLBACKEND")}
+
+    def environment(prefix, site):
+        return dict(kept, IPYTHONDIR=str(base / "ipython"), GIT_CONFIG_GLOBAL=str(base / "gitconfig"),
+                    GIT_CONFIG_NOSYSTEM="1", PIP_PREFIX=str(prefix), PYTHONPATH=str(site))
+    return environment
+
+
+def sanitizer():
+    """The replacements of notebooks/sanitize.cfg, read the way nbval reads them."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / "notebooks" / "sanitize.cfg", encoding="utf-8")
+    rules = [(re.compile(config[name]["regex"]), config[name]["replace"]) for name in config.sections()]
+
+    def sanitize(value):
+        if isinstance(value, str):
+            for pattern, replacement in rules:
+                value = pattern.sub(replacement, value)
+        return value
+    return sanitize
+
+
+def comparable(outputs, sanitize):
+    """(kind, key, value) triples: streams merged per name as nbval does, every MIME type of a
+    result, errors by name and message (tracebacks hold paths); metadata left out."""
+    items, streams = [], {}
+    for out in outputs:
+        if out.output_type == "stream":
+            if out.name not in streams:
+                streams[out.name] = len(items)
+                items.append(["stream", out.name, ""])
+            items[streams[out.name]][2] += out.text
+        elif out.output_type == "error":
+            items.append(["error", out.ename, out.evalue])
+        else:
+            items += [[out.output_type, mime, value] for mime, value in sorted(out.data.items())]
+    return [(kind, key, value if key.startswith("image/") else sanitize(value))
+            for kind, key, value in items]
+
+
+def pixels(encoded):
+    return matplotlib.image.imread(io.BytesIO(base64.b64decode(encoded)), format="png") * 255.0
+
+
+def difference(key, stored, fresh):
+    """None when an output is unchanged, else what changed."""
+    if key.startswith("image/"):
+        a, b = pixels(stored), pixels(fresh)
+        if a.shape != b.shape:
+            return f"figure of {a.shape[1]}x{a.shape[0]} pixels is now {b.shape[1]}x{b.shape[0]}"
+        rms = np.sqrt(np.mean((a - b) ** 2))
+        return None if rms <= PIXEL_RMS else f"figure pixels differ (RMS {rms:.1f} on a 0-255 scale)"
+    return None if stored == fresh else f"stored: {stored!r:.300}\n  fresh:  {fresh!r:.300}"
+
+
+def differences(name, stored_cells, fresh_cells):
+    """One line per code cell whose fresh outputs differ from the stored ones."""
+    sanitize = sanitizer()
+    found = []
+    for index, (stored, fresh) in enumerate(zip(stored_cells, fresh_cells)):
+        if stored.cell_type != "code" or '"google.colab" in sys.modules' in stored.source:
+            continue
+        old, new = comparable(stored.outputs, sanitize), comparable(fresh.outputs, sanitize)
+        if len(old) != len(new):
+            found.append(f"{name} cell {index}: stored {[o[:2] for o in old]}, fresh run {[n[:2] for n in new]}")
+            continue
+        found += [f"{name} cell {index}: {kind} {key} differs:\n  {change}"
+                  for (kind, key, a), (_, _, b) in zip(old, new) if (change := difference(key, a, b))]
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_runs_alone_and_reproduces_its_outputs(path, colab, tmp_path):
+    folder = tmp_path / "alone"
+    folder.mkdir()
+    shutil.copy2(path, folder / path.name)
+    prefix = tmp_path / "prefix"
+    # where pip puts a package under --prefix; made now so that it is on the kernel's sys.path
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)}))
+    site.mkdir(parents=True)
+    notebook = nbformat.read(folder / path.name, as_version=4)
+    stored = copy.deepcopy(notebook.cells)
+    notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
+
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(folder)}})
+    client.execute(env=colab(prefix, site))
+
+    imported_from = Path("".join(o.text for o in notebook.cells[-1].outputs if o.output_type == "stream").strip())
+    assert imported_from.is_relative_to(prefix), (
+        f"{path.name}: dezero_steps came from {imported_from}, not from the setup cell's install")
+    found = differences(path.name, stored, notebook.cells[:-1])
+    assert not found, "outputs differ from the stored ones:\n" + "\n".join(found)
