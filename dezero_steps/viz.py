@@ -59,13 +59,13 @@ BADGE_STYLE = dict(fontsize=SMALL_FONT_SIZE, color="white", fontweight="bold",
 
 
 def draw_chain(labels, *, backward=False, grads=None, title=None):
-    """Draw a chain variable -> function -> variable -> ... and return the Figure.
+    r"""Draw a chain variable -> function -> variable -> ... and return the Figure.
 
     `labels` alternate variable and function, starting and ending with a
     variable: ["x", "A", "a", "B", "b"]. With `backward=True` the arrows run
     right to left, as gradients do, and each function box shows its derivative
     (A becomes A'). `grads`, one label per variable from left to right, is
-    written under the variables.
+    written under the variables (`\dfrac` draws a fraction larger than `\frac`).
     """
     labels = list(labels)
     if len(labels) % 2 == 0:
@@ -78,7 +78,7 @@ def draw_chain(labels, *, backward=False, grads=None, title=None):
     functions = set(range(1, len(labels), 2))
     texts = {i: _prime(str(label)) if backward and i in functions else label
              for i, label in enumerate(labels)}
-    notes = {} if grads is None else dict(zip(variables, grads))
+    notes = dict(zip(variables, grads or ()))
     edges = [(i, i + 1) for i in range(len(labels) - 1)]
     return _draw([[i] for i in range(len(labels))], texts, functions, edges,
                  title=title, backward=backward, notes=notes)

@@ -164,7 +164,8 @@ def test_trace_walks_a_very_deep_graph_without_recursion():
 
 @pytest.mark.parametrize("value, name", [(3, "int"), (np.array(1.0), "ndarray"), (step07.Square(), "Square")])
 def test_trace_names_what_it_was_given_instead_of_a_variable(value, name):
-    with pytest.raises(TypeError, match=rf"trace takes a Variable \(from dezero_steps.step07 or later\), not {name}$"):
+    expected = rf"trace takes a Variable \(from dezero_steps.step07 or later\), not {name}$"
+    with pytest.raises(TypeError, match=expected):
         viz.trace(value)
 
 
@@ -298,7 +299,8 @@ def test_draw_diagram_lays_out_a_branching_graph_in_columns():
     assert len(shapes(fig, Circle)) == 4 and len(shapes(fig, FancyBboxPatch)) == 3
     assert len(shapes(fig, FancyArrowPatch)) == 7
     assert sorted(texts(fig)) == sorted(["x", "Square", "Exp", "a", "b", "Add", "y"])
-    x, square, exp, a, b, add, y = (centre_of(fig, label) for label in ["x", "Square", "Exp", "a", "b", "Add", "y"])
+    x, square, exp, a, b, add, y = (centre_of(fig, label)
+                                    for label in ["x", "Square", "Exp", "a", "b", "Add", "y"])
     assert x[0] < square[0] == exp[0] < a[0] == b[0] < add[0] < y[0]
     assert square[1] > exp[1] and np.isclose(square[1] + exp[1], 2 * x[1])  # spread and centred
     assert np.isclose(add[1], x[1]) and np.isclose(y[1], x[1])
@@ -374,7 +376,8 @@ def test_draw_graph_numbers_functions_in_the_given_order():
               if text.get_text() in {"1", "2", "3"}}
     assert len(badges) == 3
     assert badges["1"][0] > badges["2"][0] > badges["3"][0]  # C is the rightmost box
-    assert np.isclose(badges["2"][0], centre_of(fig, "Exp")[0] + shapes(fig, FancyBboxPatch)[0].get_width() / 2)
+    box_width = shapes(fig, FancyBboxPatch)[0].get_width()
+    assert np.isclose(badges["2"][0], centre_of(fig, "Exp")[0] + box_width / 2)  # on Exp's corner
 
 
 def test_draw_graph_joins_repeated_positions_and_refuses_strangers():
