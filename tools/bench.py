@@ -1,7 +1,7 @@
 """How long each step's backward pass takes per node, and how deep it can go.
 
 Usage:
-    python tools/bench.py          the full benchmark (a few minutes)
+    python tools/bench.py          the full benchmark (about a minute)
     python tools/bench.py --quick  small sizes, a few seconds; the test suite runs it
 
 Every step module that can backpropagate by itself (each dezero_steps/stepNN.py whose
@@ -17,6 +17,8 @@ exact at any length: y = x**2 and dy/dx = 2x = 4 after an odd number of nodes,
 y = x and dy/dx = 1 after an even number. Every run is checked against this closed
 form; a mismatch stops the benchmark with exit code 1. (Square alone at x = 1 has the
 gradient 2**n, which overflows past about 1,000 nodes; Exp overflows sooner.)
+Sqrt is written for the Function of steps 7 to 10 (forward(x), backward(gy) and
+self.input); a step that changes that interface changes Sqrt and run() with it.
 
 Two more sets of rows: "numpy", the floor, is the same chain written out by hand with numpy
 and no framework objects; "torch" is PyTorch autograd on the CPU, when torch can be
@@ -40,11 +42,6 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
-
-try:
-    import torch
-except ImportError:
-    torch = None
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -100,13 +97,16 @@ def numpy_chain(n):
     return float(x), float(gx)
 
 
-def torch_chain(n):
-    x = torch.tensor(X0, dtype=torch.float64, requires_grad=True)
-    y = x
-    for i in range(n):
-        y = y ** 2 if i % 2 == 0 else torch.sqrt(y)
-    y.backward()
-    return y.item(), x.grad.item()
+def torch_chain(torch):
+    """The same chain with PyTorch autograd on the CPU."""
+    def run(n):
+        x = torch.tensor(X0, dtype=torch.float64, requires_grad=True)
+        y = x
+        for i in range(n):
+            y = y ** 2 if i % 2 == 0 else torch.sqrt(y)
+        y.backward()
+        return y.item(), x.grad.item()
+    return run
 
 
 def closed_form(n):
@@ -218,12 +218,14 @@ def main(argv=None):
     rows = []
     for step, module in step_modules().items():
         rows += rows_for(str(step), framework_chain(module), settings)
-    if torch is None:
+    baseline = rows_for("numpy", numpy_chain, settings)
+    try:
+        import torch  # imported last: the collector would walk its many objects in the rows above
+    except ImportError:
         print("torch is not installed: no torch rows")
     else:
         print(f"torch {torch.__version__}: autograd on the CPU, float64 scalars")
-        rows += rows_for("torch", torch_chain, settings, traced=False)
-    baseline = rows_for("numpy", numpy_chain, settings)
+        rows += rows_for("torch", torch_chain(torch), settings, traced=False)
     floor = {row["nodes"]: row["seconds"] for row in baseline}
     for n in sorted({row["nodes"] for row in rows} - set(floor)):
         baseline.append(measure("numpy", numpy_chain, n, settings, traced=True))
