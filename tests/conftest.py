@@ -2,7 +2,6 @@
 line at the end of a run that says how many gradient checks ran."""
 import importlib
 import re
-import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -31,9 +30,10 @@ def defined_functions(module):
 
 
 def repository():
-    """The repository address, from the one place it is kept: pyproject.toml."""
-    with open(ROOT / "pyproject.toml", "rb") as file:
-        return tomllib.load(file)["project"]["urls"]["Repository"]
+    """The repository address, from the one place it is kept: pyproject.toml's [project.urls]
+    (read by pattern: tomllib arrives only with Python 3.11)."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    return re.search(r'^Repository\s*=\s*"([^"]+)"', text, re.MULTILINE).group(1)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -6,9 +6,10 @@ import pytest
 
 from conftest import NOTEBOOKS, repository
 
-# "/dir/dir/" not preceded by a word, a dot, a colon, a slash or "~" (URLs and relative paths
-# pass), or a Windows drive.
-MACHINE_PATH = re.compile(r"(?<![\w.:/~])/(?:[\w.-]+/){2,}|\b[A-Za-z]:\\")
+# "/dir/dir/" or a usual top folder ("/tmp/x"), not preceded by a word, a dot, a colon, a slash
+# or "~" (URLs and relative paths pass), or a Windows drive.
+MACHINE_PATH = re.compile(r"(?<![\w.:/~])/(?:(?:[\w.-]+/){2,}|(?:home|root|work|tmp|Users|var|opt|mnt)/)"
+                          r"|\b[A-Za-z]:\\")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
 SETUP = """# Setup: make the `dezero_steps` package importable.
 import sys

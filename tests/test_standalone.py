@@ -10,7 +10,9 @@ from the environment, as they do in Colab.
 
 The same run checks that the outputs are deterministic: every output equals the stored one
 after the sanitizing of notebooks/sanitize.cfg, figures compared by their pixels (PNG bytes
-also carry the matplotlib version). The setup cell is left out: its branch differs on purpose.
+also carry the matplotlib version). Left out: the setup cell, whose branch differs here on
+purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or nbval-skip (such as
+a plot of rounding errors, whose last digits differ between numpy versions and processors).
 """
 import base64
 import configparser
@@ -23,16 +25,21 @@ import subprocess
 import sysconfig
 from pathlib import Path
 
-import matplotlib.image
 import nbformat
 import numpy as np
 import pytest
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from PIL import Image
 
 from conftest import NOTEBOOKS, ROOT, repository
 
 PIXEL_RMS = 1.0  # largest root-mean-square pixel difference (0-255 scale) of an unchanged figure
-COLAB_STAND_IN = '__import__("sys").modules["google.colab"] = __import__("types").ModuleType("google.colab")\n'
+# one statement, so that the startup file leaves no name behind in the notebook's namespace
+COLAB_STAND_IN = ('__import__("sys").modules["google.colab"] = '
+                  '__import__("types").ModuleType("google.colab")\n')
+PICTURES = {"image/png", "image/jpeg"}  # compared by their pixels; every other output as text
+NOT_COMPARED = {"nbval-ignore-output", "nbval-skip"}  # the cell tags for which nbval compares nothing
 PROBE = "import dezero_steps\nprint(dezero_steps.__file__)"
 
 
@@ -44,11 +51,13 @@ def git(*args, cwd):
 
 @pytest.fixture(scope="session")
 def colab(tmp_path_factory):
-    """Environment variables for a kernel that plays Colab; call it with a fresh prefix."""
+    """Environment variables for a kernel that plays Colab, given a fresh install prefix and the
+    site-packages folder inside it."""
     base = tmp_path_factory.mktemp("colab")
     snapshot = base / "repository"
-    for name in git("ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).splitlines():
-        if (ROOT / name).is_file():
+    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
+    for name in listed.split("\0"):
+        if name and (ROOT / name).is_file():  # a file deleted on disk is left out, as a commit would
             (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, snapshot / name)
     git("init", "--quiet", cwd=snapshot)
@@ -66,6 +75,10 @@ def colab(tmp_path_factory):
         return dict(kept, IPYTHONDIR=str(base / "ipython"), GIT_CONFIG_GLOBAL=str(base / "gitconfig"),
                     GIT_CONFIG_NOSYSTEM="1", PIP_PREFIX=str(prefix), PYTHONPATH=str(site))
     return environment
+
+
+def is_setup(cell):
+    return cell.cell_type == "code" and '"google.colab" in sys.modules' in cell.source
 
 
 def sanitizer():
@@ -96,17 +109,18 @@ def comparable(outputs, sanitize):
             items.append(["error", out.ename, out.evalue])
         else:
             items += [[out.output_type, mime, value] for mime, value in sorted(out.data.items())]
-    return [(kind, key, value if key.startswith("image/") else sanitize(value))
+    return [(kind, key, value if key in PICTURES else sanitize(value))
             for kind, key, value in items]
 
 
 def pixels(encoded):
-    return matplotlib.image.imread(io.BytesIO(base64.b64decode(encoded)), format="png") * 255.0
+    with Image.open(io.BytesIO(base64.b64decode(encoded))) as image:
+        return np.asarray(image.convert("RGBA"), dtype=np.float64)
 
 
 def difference(key, stored, fresh):
     """None when an output is unchanged, else what changed."""
-    if key.startswith("image/"):
+    if key in PICTURES:
         a, b = pixels(stored), pixels(fresh)
         if a.shape != b.shape:
             return f"figure of {a.shape[1]}x{a.shape[0]} pixels is now {b.shape[1]}x{b.shape[0]}"
@@ -120,15 +134,30 @@ def differences(name, stored_cells, fresh_cells):
     sanitize = sanitizer()
     found = []
     for index, (stored, fresh) in enumerate(zip(stored_cells, fresh_cells)):
-        if stored.cell_type != "code" or '"google.colab" in sys.modules' in stored.source:
+        if (stored.cell_type != "code" or is_setup(stored)
+                or NOT_COMPARED & set(stored.metadata.get("tags", []))):
             continue
         old, new = comparable(stored.outputs, sanitize), comparable(fresh.outputs, sanitize)
         if len(old) != len(new):
-            found.append(f"{name} cell {index}: stored {[o[:2] for o in old]}, fresh run {[n[:2] for n in new]}")
+            found.append(f"{name} cell {index}: stored outputs {[o[:2] for o in old]}, "
+                         f"fresh run {[n[:2] for n in new]}")
             continue
         found += [f"{name} cell {index}: {kind} {key} differs:\n  {change}"
                   for (kind, key, a), (_, _, b) in zip(old, new) if (change := difference(key, a, b))]
     return found
+
+
+def execute(notebook, folder, env):
+    """Run every cell in a fresh kernel; None, or the error and what the setup cell printed."""
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(folder)}})
+    try:
+        client.execute(env=env)
+    except CellExecutionError as error:
+        said = "".join(out.get("text", "") for cell in notebook.cells if is_setup(cell)
+                       for out in cell.outputs)
+        return f"{error}\nThe setup cell printed:\n{said}"
+    return None
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
@@ -144,11 +173,11 @@ def test_notebook_runs_alone_and_reproduces_its_outputs(path, colab, tmp_path):
     stored = copy.deepcopy(notebook.cells)
     notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
 
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(folder)}})
-    client.execute(env=colab(prefix, site))
+    problem = execute(notebook, folder, colab(prefix, site))
+    if problem:
+        pytest.fail(f"{path.name} failed when run on its own: {problem}", pytrace=False)
 
-    imported_from = Path("".join(o.text for o in notebook.cells[-1].outputs if o.output_type == "stream").strip())
+    imported_from = Path(notebook.cells[-1].outputs[0].text.strip())
     assert imported_from.is_relative_to(prefix), (
         f"{path.name}: dezero_steps came from {imported_from}, not from the setup cell's install")
     found = differences(path.name, stored, notebook.cells[:-1])
