@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import NOTEBOOKS, repository
+from conftest import NOTEBOOKS, ROOT, repository
 
 # "/dir/dir/" or a usual top folder ("/tmp/x"), not preceded by a word, a dot, a colon, a slash
 # or "~" (URLs and relative paths pass), or a Windows drive.
@@ -98,3 +98,9 @@ def test_first_code_cell_is_the_setup_cell(path):
     index, first = code[0]
     assert source(first) == SETUP.format(repository=repository()), (
         f"{path.name} cell {index}: the first code cell is not the setup cell")
+
+
+@each_notebook
+def test_readme_lists_the_notebook(path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"](notebooks/{path.name})" in readme, f"README.md's notebook table has no row for {path.name}"
