@@ -18,6 +18,7 @@ from collections import Counter, deque
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import cbook
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
@@ -31,9 +32,13 @@ FORWARD_COLOR = "#3c3c3c"    # arrows of the forward pass
 BACKWARD_COLOR = "#c0392b"   # arrows and gradients of the backward pass
 ORDER_COLOR = "#6a3d9a"      # badges that number functions
 
-FONT_SIZE = 14               # node labels, in points
-SMALL_FONT_SIZE = 12         # gradients, edge labels and order numbers
+# Shapes are sized to the text they hold: a font shipped with matplotlib keeps every picture the
+# same size whatever fonts a machine has or a notebook sets.
+FONT = dict(family="DejaVu Sans", math_fontfamily="dejavusans", weight="normal")
+FONT_SIZE = 14               # node labels and gradients, in points
+SMALL_FONT_SIZE = 12         # edge labels and order numbers
 TITLE_FONT_SIZE = 14
+TITLE_PAD = 6                # points between the drawing and its title
 
 # Lengths are in inches: one unit of the drawing is one inch of the figure.
 RADIUS = 0.36                # smallest circle
@@ -46,15 +51,14 @@ LINE_WIDTH = 1.5
 ARROW_HEAD = 16              # size of arrow heads
 CORNER = 0.1                 # rounding of box corners
 LINE_GAP = 0.2               # vertical room between arrows passing a column side by side
-ARROW_GAP = 0.0              # blank between an arrow's ends and the outlines
 TWIN_BEND = 0.5              # how far arrows joining the same two nodes fan out
-STEP = 0.01                  # spacing of the points that trace an arrow
+POINT_SPACING = 0.01         # spacing of the points that trace an arrow
 SWEEPS = 4                   # layout passes over the columns
 
-NOTE_STYLE = dict(fontsize=FONT_SIZE, color=BACKWARD_COLOR)
-EDGE_LABEL_STYLE = dict(fontsize=SMALL_FONT_SIZE, color=FORWARD_COLOR,
+NOTE_STYLE = dict(FONT, fontsize=FONT_SIZE, color=BACKWARD_COLOR)
+EDGE_LABEL_STYLE = dict(FONT, fontsize=SMALL_FONT_SIZE, color=FORWARD_COLOR,
                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"))
-BADGE_STYLE = dict(fontsize=SMALL_FONT_SIZE, color="white", fontweight="bold",
+BADGE_STYLE = dict(FONT, fontsize=SMALL_FONT_SIZE, color="white", weight="bold",
                    bbox=dict(boxstyle="round,pad=0.25", fc=ORDER_COLOR, ec="none"))
 
 
@@ -111,7 +115,8 @@ def trace(output):
     `nodes` holds every Variable and Function once, ordered by layout column
     (distance from the inputs), then by the order the walk found them. `edges`
     holds (source, target) pairs: input Variable -> Function and
-    Function -> output Variable. Works with the Variable of any step from 7 on.
+    Function -> output Variable, ordered by target, then by source. Works with
+    the Variable of any step from 7 on.
     """
     if not _is_variable(output):
         raise TypeError(f"trace takes a Variable (from dezero_steps.step07 or later), "
@@ -255,9 +260,9 @@ _TEXT_PATH = TextToPath()  # measures text without drawing it
 
 
 def _text_size(text, size):
-    """(width, height) of a label in inches; lines may hold $math$."""
-    prop = FontProperties(size=size)
-    sizes = [_TEXT_PATH.get_text_width_height_descent(line, prop, ismath=line.count("$") >= 2)
+    """(width, height) of a label in inches; a line is measured as $math$ when matplotlib draws it so."""
+    prop = FontProperties(size=size, **FONT)
+    sizes = [_TEXT_PATH.get_text_width_height_descent(line, prop, ismath=cbook.is_math_text(line))
              for line in str(text).split("\n")]
     width = max(w for w, _, _ in sizes)
     height = sum(max(h, size) * 1.2 for _, h, _ in sizes)
@@ -387,7 +392,7 @@ def _paths(routes, centres, half, functions):
 def _curve(a, b):
     """Points along an S-shaped curve from a to b that leaves and arrives horizontally."""
     handle = np.array([(b[0] - a[0]) / 2, 0.0])
-    t = np.linspace(0, 1, int(np.hypot(*(b - a)) / STEP) + 2)[:, None]
+    t = np.linspace(0, 1, int(np.hypot(*(b - a)) / POINT_SPACING) + 2)[:, None]
     return ((1 - t) ** 3 * a + 3 * t * (1 - t) ** 2 * (a + handle)
             + 3 * t ** 2 * (1 - t) * (b - handle) + t ** 3 * b)
 
@@ -395,16 +400,16 @@ def _curve(a, b):
 def _arc(a, b, bend):
     """Points along a quadratic curve from a to b bulging `bend` times their distance to one side."""
     control = (a + b) / 2 + bend * np.array([a[1] - b[1], b[0] - a[0]])
-    t = np.linspace(0, 1, int(np.hypot(*(b - a)) / STEP) + 2)[:, None]
+    t = np.linspace(0, 1, int(np.hypot(*(b - a)) / POINT_SPACING) + 2)[:, None]
     return (1 - t) ** 2 * a + 2 * t * (1 - t) * control + t ** 2 * b
 
 
 def _outside(points, centre, half, is_box):
-    """Which points lie outside a node's shape, keeping a small gap clear."""
+    """Which points lie outside a node's shape."""
     offset = np.abs(points - centre)
     if is_box:
-        return np.any(offset > half + ARROW_GAP, axis=1)
-    return np.hypot(*offset.T) > half[0] + ARROW_GAP
+        return np.any(offset > half, axis=1)
+    return np.hypot(*offset.T) > half[0]
 
 
 # Drawing ------------------------------------------------------------------
@@ -450,8 +455,8 @@ def _draw(columns, labels, functions, edges, *, title=None, backward=False,
         corners += [centre - size, centre + size]
     low, high = np.min(corners, axis=0) - MARGIN, np.max(corners, axis=0) + MARGIN
     title_height = 0.0
-    if title is not None:  # room above for the title, and width for it, keeping the drawing centred
-        title_width, title_height = _text_size(title, TITLE_FONT_SIZE) + [2 * MARGIN, 0.15]
+    if title is not None:  # room above for the title, its pad and 1/15 inch of air; width for it, centred
+        title_width, title_height = _text_size(title, TITLE_FONT_SIZE) + [2 * MARGIN, TITLE_PAD / 72 + 1 / 15]
         extra = max(0.0, title_width - (high[0] - low[0]))
         low[0], high[0] = low[0] - extra / 2, high[0] + extra / 2
     width, height = high - low
@@ -463,7 +468,7 @@ def _draw(columns, labels, functions, edges, *, title=None, backward=False,
     ax.set_aspect("equal")
     ax.axis("off")
     if title is not None:
-        ax.set_title(title, fontsize=TITLE_FONT_SIZE)
+        ax.set_title(title, fontsize=TITLE_FONT_SIZE, pad=TITLE_PAD, **FONT)
     for key, text in labels.items():
         _node(ax, centres[key], half[key], text, key in functions)
     for points in paths:
@@ -483,4 +488,5 @@ def _node(ax, centre, half, text, is_function):
                                     fc=FUNCTION_COLOR, ec=FUNCTION_EDGE, lw=LINE_WIDTH, zorder=2))
     else:
         ax.add_patch(Circle(centre, half[0], fc=VARIABLE_COLOR, ec=VARIABLE_EDGE, lw=LINE_WIDTH, zorder=2))
-    ax.text(*centre, text, fontsize=FONT_SIZE, ha="center", va="center", multialignment="center", zorder=3)
+    ax.text(*centre, text, fontsize=FONT_SIZE, ha="center", va="center", multialignment="center", zorder=3,
+            **FONT)

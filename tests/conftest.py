@@ -1,6 +1,7 @@
-"""What several test files share: the step modules and notebooks, found by name, and the
-line at the end of a run that says how many gradient checks ran."""
+"""What several test files share: the step modules, notebooks and tools, found by name, and
+the line at the end of a run that says how many gradient checks ran."""
 import importlib
+import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -9,11 +10,23 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
+def step_numbers():
+    """NN of every dezero_steps/stepNN.py, in step order."""
+    return sorted(int(match.group(1)) for path in (ROOT / "dezero_steps").glob("step*.py")
+                  if (match := re.fullmatch(r"step(\d\d)\.py", path.name)))
+
+
 def step_modules(first=1):
     """Every dezero_steps/stepNN.py with NN >= first, imported, in step order."""
-    numbers = sorted(int(match.group(1)) for path in (ROOT / "dezero_steps").glob("step*.py")
-                     if (match := re.fullmatch(r"step(\d\d)\.py", path.name)))
-    return [importlib.import_module(f"dezero_steps.step{n:02d}") for n in numbers if n >= first]
+    return [importlib.import_module(f"dezero_steps.step{n:02d}") for n in step_numbers() if n >= first]
+
+
+def load_tool(name):
+    """tools/NAME.py imported as a module (tools/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def short_name(module):

@@ -2,9 +2,8 @@
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT, step_numbers
 
 
 def test_quick_benchmark_lists_every_step_from_7():
@@ -12,6 +11,4 @@ def test_quick_benchmark_lists_every_step_from_7():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     listed = {int(m) for m in re.findall(r"^\| (\d+) \|", done.stdout, re.MULTILINE)}
-    modules = {int(m.group(1)) for path in (ROOT / "dezero_steps").glob("step*.py")
-               if (m := re.fullmatch(r"step(\d+)\.py", path.name))}
-    assert listed == {step for step in modules if step >= 7}
+    assert listed == {step for step in step_numbers() if step >= 7}

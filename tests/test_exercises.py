@@ -161,7 +161,9 @@ def test_check_value_fails(capsys, answer, expected, line):
 
 def test_check_value_tolerance(capsys):
     assert exercises.check_value("answer", lambda: 3.01, 3.0, tol=0.1) is True
+    assert verdict(capsys) == "✓ answer: 3.01 is right"
     assert exercises.check_value("answer", lambda: 3.01, 3.0) is False
+    assert verdict(capsys) == "✗ answer: expected 3, got 3.01"
 
 
 def test_check_value_not_done_names_the_function(capsys):

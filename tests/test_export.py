@@ -1,16 +1,13 @@
 """The exporter: notebooks in, step modules out, and --check catching any drift."""
-import importlib.util
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("export", ROOT / "tools" / "export.py")
-export = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(export)
+from conftest import ROOT, load_tool
+
+export = load_tool("export")
 
 
 def write_notebook(path, *cells):

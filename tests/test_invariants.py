@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -108,6 +109,6 @@ def imported_names(tree):
 
 @pytest.mark.parametrize("module", step_modules(), ids=short_name)
 def test_step_module_imports_no_other_step(module):
-    tree = ast.parse(open(module.__file__, encoding="utf-8").read())
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     found = sorted({name for name in imported_names(tree) if STEP_MODULE.search(name)})
     assert not found, f"{module.__name__} imports {', '.join(found)}; each step module stands alone"

@@ -3,16 +3,15 @@
 The expected values come from closed forms (d/dx of (e^{x^2})^2 is 4x e^{2x^2}) and from the
 figures the curriculum states for each step.
 """
-import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from conftest import step_numbers
 from dezero_steps import (step01, step02, step03, step04, step05, step06, step07, step08,
                           step09, step10)
 
-MODULES = Path(step01.__file__).parent
 X = 0.5
 COMPOSITE = np.exp(X ** 2) ** 2  # y = (e^{x^2})^2
 COMPOSITE_GRAD = 4 * X * np.exp(2 * X ** 2)
@@ -144,6 +143,4 @@ def test_step10_adds_no_code_to_step09():
 
 
 def test_every_module_is_covered_here():
-    numbers = sorted(int(m.group(1)) for p in MODULES.glob("step*.py")
-                     if (m := re.fullmatch(r"step(\d\d)\.py", p.name)))
-    assert numbers == list(range(1, 11)), "a new step module needs its headline test here"
+    assert step_numbers() == list(range(1, 11)), "a new step module needs its headline test here"

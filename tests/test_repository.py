@@ -1,13 +1,9 @@
 """The repository address lives in pyproject.toml; every other use follows it."""
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("repository", ROOT / "tools" / "repository.py")
-repository = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(repository)
+from conftest import load_tool
+
+repository = load_tool("repository")
 
 BADGE = ("[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
          "(https://colab.research.google.com/github/{0}/blob/main/notebooks/step01.ipynb)")

@@ -1,22 +1,19 @@
 """tools/student.py: student copies with solutions removed, and that those copies run."""
 import ast
 import copy
-import importlib.util
 import json
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("student", ROOT / "tools" / "student.py")
-student = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(student)
+from conftest import NOTEBOOKS, ROOT, load_tool
+
+student = load_tool("student")
 
 SETUP = """# Setup: make the `dezero_steps` package importable.
 import sys
@@ -112,7 +109,7 @@ def write(nb, path):
 
 
 def make_copies(*argv):
-    """Run the tool in this process: (exit code, stdout, stderr)."""
+    """Run the tool in this process; its exit code."""
     return student.main([str(arg) for arg in argv])
 
 
@@ -300,7 +297,7 @@ def has_solution(path):
                for cell in nbformat.read(str(path), as_version=4).cells)
 
 
-WITH_EXERCISES = sorted(path for path in (ROOT / "notebooks").glob("*.ipynb") if has_solution(path))
+WITH_EXERCISES = [path for path in NOTEBOOKS if has_solution(path)]
 
 
 @pytest.mark.parametrize("path", WITH_EXERCISES, ids=[path.name for path in WITH_EXERCISES])

@@ -19,8 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "#| export"
-STEP_NOTEBOOK = re.compile(r"step(\d\d)\.ipynb$")
-STEP_MODULE = re.compile(r"step(\d\d)\.py$")
+STEP_NOTEBOOK = re.compile(r"step(\d\d)\.ipynb")
+STEP_MODULE = re.compile(r"step(\d\d)\.py")
 NEW_MARKER = re.compile(r"[ \t]+# new$", re.MULTILINE)
 
 
