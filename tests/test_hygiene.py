@@ -104,3 +104,11 @@ def test_first_code_cell_is_the_setup_cell(path):
 def test_readme_lists_the_notebook(path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"](notebooks/{path.name})" in readme, f"README.md's notebook table has no row for {path.name}"
+
+
+@each_notebook
+def test_links_to_other_notebooks_exist(path):
+    linked = {name for cell in cells(path) if cell["cell_type"] == "markdown"
+              for name in re.findall(r"\]\(([\w.-]+\.ipynb)\)", source(cell))}
+    missing = sorted(name for name in linked if not (path.parent / name).exists())
+    assert not missing, f"{path.name} links to notebooks that do not exist: {missing}"
