@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, load_tool
+from conftest import ROOT, load_tool, step_numbers
 
 export = load_tool("export")
 
@@ -112,3 +112,16 @@ def test_repository_modules_match_their_notebooks():
     result = subprocess.run([sys.executable, "tools/export.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("number", [n for n in step_numbers() if n >= 2], ids=lambda n: f"step{n:02d}")
+def test_code_so_far_is_the_previous_module(number):
+    """A step notebook opens with the framework exactly as the previous step's module has it."""
+    cells = json.loads((ROOT / "notebooks" / f"step{number:02d}.ipynb").read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(cell["source"]) for cell in cells]
+    heading = next(i for i, (cell, text) in enumerate(zip(cells, sources))
+                   if cell["cell_type"] == "markdown" and text.startswith("## The code so far"))
+    shown = next(text for cell, text in zip(cells[heading:], sources[heading:]) if cell["cell_type"] == "code")
+    module = (ROOT / "dezero_steps" / f"step{number - 1:02d}.py").read_text(encoding="utf-8")
+    assert shown.strip() == "".join(module.splitlines(True)[2:]).strip(), (
+        f"step{number:02d}.ipynb: the code-so-far cell differs from dezero_steps/step{number - 1:02d}.py")
