@@ -30,9 +30,7 @@ class Variable:
 
 class Function:
     def __call__(self, input):
-        if not isinstance(input, Variable):
-            raise TypeError(f"{type(self).__name__} takes a Variable, not {type(input).__name__}; "
-                            "wrap the value first, e.g. Variable(np.array(1.0))")
+        check_input(self, input)
         x = input.data
         y = self.forward(x)
         output = Variable(as_array(y))
@@ -78,6 +76,17 @@ def as_array(x):
     if np.isscalar(x):
         return np.array(x)
     return x
+
+
+def check_input(function, x):
+    if isinstance(x, Variable):
+        return
+    name = type(function).__name__
+    if type(x).__name__ == "Variable":  # made by an earlier run of the cell that defines Variable
+        raise TypeError(f"{name} got a Variable made before the class Variable was defined again; "
+                        "run again the cell that created this variable")
+    raise TypeError(f"{name} takes a Variable, not {type(x).__name__}; "
+                    "wrap the value first, e.g. Variable(np.array(1.0))")
 
 
 def square(x):
