@@ -432,9 +432,13 @@ def check_gradient(label, formula, variable_class, n_inputs=1, expected=None, lo
         if not isinstance(y, variable_class):
             raise Wrong(f"{FAIL} {label}: the formula returned {_describe(y)}, not a {variable_class.__name__}")
         gy = _upstream_gradient(np.shape(y.data), number)
-        y.grad = variable_class(gy.copy()) if variable_grads else gy.copy()
+        seed = variable_class(gy.copy()) if variable_grads else gy.copy()
+        y.grad = seed
         _run(f"{label}: y.backward()", y.backward)
         _unchanged(label, names, variables, point)
+        if not np.array_equal(seed.data if variable_grads else seed, gy):
+            raise Wrong(f"{FAIL} {label}: y.backward() changed y.grad in place (as `gy *= ...` or "
+                        "`x.grad += gx` do): compute a new array instead")
         gots = []
         for name, variable, array in zip(names, variables, point):
             if variable.grad is None:
