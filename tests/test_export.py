@@ -206,6 +206,7 @@ def test_patches_tuples_guards_and_calls_export_and_import(project):
     assert export.main([], root=project) == 0
     text = (project / "dezero_steps" / "step02.py").read_text(encoding="utf-8")
     assert text.count("Variable.__array_priority__ =") == 1 and text.count("LOW, HIGH =") == 1
+    assert "Variable.__add__ = add\nVariable.__array_priority__ = 300\nLOW, HIGH = -2, 2\n" in text
     assert text.count("\nsetup_variable()\n") == 1 and text.index("def add") < text.index("Variable.__add__ = add")
     step1 = load(project / "dezero_steps" / "step01.py")
     step2 = load(project / "dezero_steps" / "step02.py")

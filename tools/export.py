@@ -22,7 +22,8 @@ Snapshots. A step's snapshot is the previous one with this step's units: one who
 there replaces the old unit in its place, a new one goes at the end. A unit that, when it runs,
 needs a name that only a unit further down defines (a base class, a decorator, a default value,
 a class body, the right-hand side of an assignment; function bodies run later and do not count)
-moves to just after the last such unit, until none does. Imports go to the top of their file.
+moves to just after the last such unit, until none does. Imports go to the top of their file;
+neighbouring simple statements (`Variable.__add__ = add`) are written without blank lines between.
 
 Packages. A code cell whose first line is `#| default_exp FILE` makes the step, and every later
 one, a package dezero_steps/stepNN/: FILE.py becomes the default file (at the first such step, it
@@ -56,7 +57,8 @@ SNAPSHOT = re.compile(r"step(\d\d)(\.py)?")
 NEW_MARKER = re.compile(r"[ \t]+# new$", re.MULTILINE)
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 IMPORTS = (ast.Import, ast.ImportFrom)
-Unit = namedtuple("Unit", "code binds needs")  # code as written; names it binds; names it needs to run
+SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)  # written without blank lines between
+Unit = namedtuple("Unit", "code binds needs simple")  # code as written, names it binds and needs to run
 
 IMPORT_CHECK = """
 import contextlib, importlib, sys
@@ -134,7 +136,8 @@ def units_of(where, source, package):
         code = NEW_MARKER.sub("", "\n".join(lines[start:end]).strip())
         if package and isinstance(statement, ast.ImportFrom) and statement.level == 0:
             code = re.sub(rf"^from\s+dezero_steps\.{package}\b\.?", "from .", code, count=1, flags=re.M)
-        units.append((key_of(statement), Unit(code, bound_names(statement), needed_names(statement))))
+        units.append((key_of(statement), Unit(code, bound_names(statement), needed_names(statement),
+                                              isinstance(statement, SIMPLE))))
         start = end
     return units
 
@@ -243,9 +246,11 @@ def render_all(root):
 def render(path, title, units):
     header = (f"# Generated from notebooks/{path.name} by tools/export.py: do not edit by hand.\n"
               f"# DeZero Steps, {title} (the framework as it stands after this step).\n")
-    imports = [unit.code for key, unit in units.items() if key.startswith("import ")]
-    others = [unit.code for key, unit in units.items() if not key.startswith("import ")]
-    body = "\n\n\n".join((["\n".join(imports)] if imports else []) + others)
+    body = "\n".join(unit.code for key, unit in units.items() if key.startswith("import "))
+    others = [unit for key, unit in units.items() if not key.startswith("import ")]
+    for before, unit in zip([None] + others, others):  # two blank lines around a def, class or block
+        gap = "\n" if before and before.simple and unit.simple else "\n\n\n"
+        body += (gap if body else "") + unit.code
     return header + (f"\n{body}\n" if body else "")
 
 
