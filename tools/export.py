@@ -34,6 +34,8 @@ step's package forward. In a package, an import of the step's own package
 
 Safety. Every notebook is read and every snapshot rendered and imported (in one fresh Python)
 before anything is written; then all snapshots are swapped in at once, or, on any error, none.
+A package is written as a whole folder, so files it no longer has go; --check compares it file
+by file.
 """
 import argparse
 import ast
@@ -147,7 +149,7 @@ def key_of(statement):
     if isinstance(statement, DEFINITIONS):
         return statement.name
     if isinstance(statement, IMPORTS):
-        return "import " + ", ".join(alias.asname or alias.name for alias in statement.names)
+        return "import " + ", ".join(sorted(bound_names(statement)))
     targets = getattr(statement, "targets", [getattr(statement, "target", None)])
     if isinstance(statement, (ast.Assign, ast.AnnAssign)) and len(targets) == 1:
         names = targets[0].elts if isinstance(targets[0], ast.Tuple) else targets
