@@ -317,6 +317,14 @@ def test_export_file_needs_a_package(project, capsys):
     assert "step02.ipynb cell 1: `#| export utils` needs a package" in fails(project, capsys)
 
 
+def test_notebooks_read_and_written_back_stay_byte_for_byte():
+    notebook_io = load_tool("notebook_io")
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        notebook = notebook_io.read_notebook(path)
+        assert notebook_io.notebook_text(notebook) == path.read_text(encoding="utf-8"), path.name
+        assert all(isinstance(notebook_io.source_of(cell), str) for cell in notebook.cells)
+
+
 def test_repository_modules_match_their_notebooks():
     result = subprocess.run([sys.executable, "tools/export.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True)

@@ -2,10 +2,10 @@
 
     notebook = read_notebook(path)            # an nbformat NotebookNode (format 4), validated
     text = source_of(notebook.cells[0])       # a cell's source as one string
+    path.write_text(notebook_text(notebook), encoding="utf-8")  # as Jupyter writes it
 
 A file that is not a notebook (not JSON, cells that are not objects, a `source` of null, no
 `cells` at all, ...) raises NotebookError, whose message is one line naming the notebook.
-To write a notebook back the way Jupyter does, use `nbformat.write(notebook, path)`.
 """
 import json
 from pathlib import Path
@@ -38,10 +38,15 @@ def one_line(exc):
         return f"{where.lstrip('.')}: {exc.message}" if where else exc.message
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
-    return str(exc).splitlines()[0]
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
 
 
 def source_of(cell):
     """A cell's source as one string (the notebook file may store it as a list of lines)."""
     source = cell.get("source", "")
     return source if isinstance(source, str) else "".join(source)
+
+
+def notebook_text(notebook):
+    """The file text of a notebook, laid out as Jupyter saves it (unchanged parts stay byte for byte)."""
+    return nbformat.writes(notebook) + "\n"
