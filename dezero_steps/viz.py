@@ -31,6 +31,7 @@ FUNCTION_EDGE = "#2f6fb0"    # outline of function boxes
 FORWARD_COLOR = "#3c3c3c"    # arrows of the forward pass
 BACKWARD_COLOR = "#c0392b"   # arrows and gradients of the backward pass
 ORDER_COLOR = "#6a3d9a"      # badges that number functions
+GENERATION_COLOR = "#555555" # generation written under each node
 
 # Shapes are sized to the text they hold: a font shipped with matplotlib keeps every picture the
 # same size whatever fonts a machine has or a notebook sets.
@@ -58,6 +59,7 @@ SWEEPS = 4                   # layout passes over the columns
 NOTE_STYLE = dict(FONT, fontsize=FONT_SIZE, color=BACKWARD_COLOR)
 EDGE_LABEL_STYLE = dict(FONT, fontsize=SMALL_FONT_SIZE, color=FORWARD_COLOR,
                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"))
+GENERATION_STYLE = dict(FONT, fontsize=SMALL_FONT_SIZE, color=GENERATION_COLOR)
 BADGE_STYLE = dict(FONT, fontsize=SMALL_FONT_SIZE, color="white", weight="bold",
                    bbox=dict(boxstyle="round,pad=0.25", fc=ORDER_COLOR, ec="none"))
 
@@ -144,27 +146,53 @@ def trace(output):
     return nodes, edges
 
 
-def draw_graph(output, *, order=None, title=None):
+def draw_graph(output, *, order=None, generations=None, labels=None, title=None):
     """Draw the real graph behind the Variable `output` and return the Figure.
 
     Variables show their name, else their value when they hold one number,
     else their shape; functions show their class name. `order` is an optional
     list of Function objects: each box gets its 1-based position(s) in it,
     e.g. the order in which backward visits the functions.
+
+    `generations` lays the graph out by generation and writes each node's
+    generation under it: variables of generation g in one column, the
+    functions of generation g in the next. Pass True to read the `generation`
+    of every node (step 16 on), or a dict {node: generation} for objects that
+    have none.
+
+    `labels`, a dict {node: text}, replaces the label of the nodes it names.
     """
     nodes, edges = trace(output)
     keys = [id(node) for node in nodes]
+    functions = {id(node) for node in nodes if not _is_variable(node)}
     positions = {}
     for position, function in enumerate(order or (), start=1):
         if id(function) not in keys:
             raise ValueError(f"order lists a function ({type(function).__name__}) that is not in "
                              "the graph of this output")
         positions.setdefault(id(function), []).append(str(position))
+    for node in labels or {}:
+        if id(node) not in keys:
+            raise ValueError(f"labels names a {type(node).__name__} that is not in the graph of this output")
+    given = {id(node): str(text) for node, text in (labels or {}).items()}
+    labels = {id(node): given.get(id(node), _label(node)) for node in nodes}
     edges = [(id(s), id(t)) for s, t in edges]
-    columns = _columns(keys, edges, str)
-    return _draw(_group(keys, columns), {id(node): _label(node) for node in nodes},
-                 {id(node) for node in nodes if not _is_variable(node)}, edges, title=title,
-                 badges={key: ", ".join(numbers) for key, numbers in positions.items()})
+    notes = {}
+    if generations is None or generations is False:
+        columns = _columns(keys, edges, str)
+    else:
+        found = _generations(nodes, generations)
+        columns = {key: 2 * found[key] + (key in functions) for key in keys}
+        for source, target in edges:
+            if columns[target] <= columns[source]:
+                raise ValueError(f"generations put {labels[target]} (generation {found[target]}) no later "
+                                 f"than {labels[source]} (generation {found[source]}), which feeds it: "
+                                 "a function's generation is the largest of its inputs', and an output's "
+                                 "is one more than its creator's")
+        notes = {key: f"gen {generation}" for key, generation in found.items()}
+    return _draw(_group(keys, columns), labels, functions, edges, title=title,
+                 badges={key: ", ".join(numbers) for key, numbers in positions.items()},
+                 notes=notes, note_style=GENERATION_STYLE)
 
 
 # Reading graphs -----------------------------------------------------------
@@ -188,6 +216,26 @@ def _outputs(function):
         outputs = [] if getattr(function, "output", None) is None else [function.output]
     outputs = [y() if isinstance(y, weakref.ref) else y for y in outputs]
     return [y for y in outputs if y is not None]
+
+
+def _generations(nodes, generations):
+    """{id(node): generation}, read from each node (generations=True) or from a dict keyed by node."""
+    given = {} if generations is True else {id(node): value for node, value in generations.items()}
+    found = {}
+    for node in nodes:
+        if generations is True:
+            generation = getattr(node, "generation", None)
+            if generation is None:
+                raise ValueError(f"draw_graph(generations=True) reads each node's `generation`, which "
+                                 f"this {type(node).__name__} does not have (Variable and Function have it "
+                                 "from step 16 on); pass a dict {node: generation} instead")
+        else:
+            generation = given.get(id(node))
+            if generation is None:
+                raise ValueError(f"generations gives no generation for {type(node).__name__} "
+                                 f"{_label(node)}: give one for every node of the graph")
+        found[id(node)] = int(generation)
+    return found
 
 
 def _label(node):
@@ -327,16 +375,18 @@ def _untangle(columns, links):
     return columns
 
 
-def _centres(columns, links, half, gap):
+def _centres(columns, links, half, gap, below=None):
     """Centre of every node and waypoint.
 
     Columns run left to right. Inside a column the order is kept, and each
     node sits as close as room allows to the mean height of its neighbours,
-    so that chains come out straight.
+    so that chains come out straight. `below` maps a key to the height of
+    the text written under it, for which the node below leaves room.
     """
+    below = below or {}
     centres, x = {}, 0.0
     for column in columns:
-        width = max(half[key][0] for key in column)
+        width = max((half[key][0] for key in column), default=0.0)  # a column may be empty
         centres.update({key: np.array([x + width, 0.0]) for key in column})
         x += 2 * width + gap
     before, after = _neighbours(links)
@@ -345,7 +395,8 @@ def _centres(columns, links, half, gap):
             for column in sweep:
                 wanted = [np.mean([centres[n][1] for n in neighbours.get(key, [key])]) for key in column]
                 # Waypoints have no width; two nodes need more room between them than arrows do.
-                room = [half[a][1] + half[b][1] + (ROW_GAP if half[a][0] and half[b][0] else LINE_GAP)
+                room = [half[a][1] + below.get(a, 0.0) + half[b][1]
+                        + (ROW_GAP if half[a][0] and half[b][0] else LINE_GAP)
                         for a, b in zip(column, column[1:])]
                 for key, y in zip(column, _spread(wanted, room)):
                     centres[key][1] = y
@@ -420,12 +471,13 @@ def _prime(label):
 
 
 def _draw(columns, labels, functions, edges, *, title=None, backward=False,
-          edge_labels=None, notes=None, badges=None):
+          edge_labels=None, notes=None, note_style=NOTE_STYLE, badges=None):
     """Lay out and draw a graph; return the closed Figure.
 
     `columns`: lists of node keys, left to right. `labels`: {key: text}.
     `functions`: keys drawn as boxes. `edges`: (source, target) key pairs.
-    `notes`: {key: text under the node}. `badges`: {key: text on the box corner}.
+    `notes`: {key: text under the node}, written in `note_style`.
+    `badges`: {key: text on the box corner}.
     """
     edge_labels, notes, badges = edge_labels or {}, notes or {}, badges or {}
     half = _shape_sizes(labels, functions)
@@ -435,13 +487,14 @@ def _draw(columns, labels, functions, edges, *, title=None, backward=False,
     # An edge label sits on its arrow: leave room for it and for the arrow head.
     label_widths = [_text_size(text, EDGE_LABEL_STYLE["fontsize"])[0] for text in edge_labels.values()]
     gap = max([COLUMN_GAP] + [width + 4 * PADDING + 2 * ARROW_HEAD / 72 for width in label_widths])
-    centres = _centres(_untangle(columns, links), links, half, gap)
+    below = {key: _text_size(text, note_style["fontsize"])[1] + PADDING for key, text in notes.items()}
+    centres = _centres(_untangle(columns, links), links, half, gap, below)
     paths = _paths(routes, centres, half, functions)
 
     extras = []  # (centre, text, style) of the texts beside the shapes
     for key, text in notes.items():
-        height = _text_size(text, NOTE_STYLE["fontsize"])[1]
-        extras.append((centres[key] - [0, half[key][1] + PADDING + height / 2], text, NOTE_STYLE))
+        height = _text_size(text, note_style["fontsize"])[1]
+        extras.append((centres[key] - [0, half[key][1] + PADDING + height / 2], text, note_style))
     for edge, points in zip(edges, paths):
         if edge in edge_labels:
             extras.append((points[len(points) // 2], edge_labels[edge], EDGE_LABEL_STYLE))
