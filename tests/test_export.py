@@ -294,6 +294,49 @@ def test_a_new_default_file_takes_the_unmarked_cells(package_project):
     assert out == "6\n"
 
 
+def test_default_exp_from_starts_the_new_file_as_a_copy(package_project):
+    write_notebook(package_project / "notebooks" / "step04.ipynb",
+                   "#| default_exp core2 from core",
+                   "#| export\nclass Variable:\n    def __init__(self, data):\n        self.data = -data")
+    assert export.main([], root=package_project) == 0
+    files = snapshot_files(package_project)
+    assert "def double" in files["step04/core2.py"] and "-data" in files["step04/core2.py"]
+    assert files["step04/core.py"].split("\n", 2)[2] == files["step03/core.py"].split("\n", 2)[2]
+
+
+def test_default_exp_from_a_missing_file_is_an_error(package_project, capsys):
+    write_notebook(package_project / "notebooks" / "step04.ipynb", "#| default_exp core2 from nothing")
+    assert "step04.ipynb: `#| default_exp core2 from nothing`: the package has no nothing.py" in fails(
+        package_project, capsys)
+
+
+def test_remove_takes_units_out_of_the_cells_file(package_project):
+    write_notebook(package_project / "notebooks" / "step04.ipynb",
+                   "#| export utils\n#| remove show\nVERSION = 4")
+    assert export.main([], root=package_project) == 0
+    files = snapshot_files(package_project)
+    assert "show" not in files["step04/utils.py"] and "#| remove" not in files["step04/utils.py"]
+    assert "VERSION = 4" in files["step04/utils.py"] and "def show" in files["step03/utils.py"]
+
+
+def test_removing_what_another_file_imports_fails_the_import_check(package_project, capsys):
+    write_notebook(package_project / "notebooks" / "step04.ipynb", "#| export\n#| remove double Variable")
+    err = fails(package_project, capsys)
+    assert "step04/__init__.py would not import: ImportError: cannot import name 'Variable'" in err
+
+
+def test_removing_what_is_not_there_is_an_error(project, capsys):
+    write_notebook(project / "notebooks" / "step03.ipynb", "#| export\n#| remove volume")
+    assert "step03.ipynb cell 1: `#| remove volume`: the snapshot has no volume" in fails(project, capsys)
+
+
+def test_own_package_imports_inside_a_block_become_relative(package_project):
+    write_notebook(package_project / "notebooks" / "step04.ipynb",
+                   "#| export __init__\nif True:\n    from dezero_steps.step04.core import Variable")
+    assert export.main([], root=package_project) == 0
+    assert "    from .core import Variable" in snapshot_files(package_project)["step04/__init__.py"]
+
+
 def test_check_compares_packages_file_by_file(package_project, capsys):
     export.main([], root=package_project)
     folder = package_project / "dezero_steps"

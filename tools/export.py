@@ -10,6 +10,9 @@ step has made the framework a package, the folder dezero_steps/stepNN/.
 Export cells. A code cell whose first line is `#| export` is part of the framework; in a package,
 `#| export FILE` sends the cell to FILE.py instead of the default file. A line that looks like a
 marker but is not one (`#|export`, `#| exports`, a marker below a blank line or a comment) is an error.
+Lines `#| remove KEY ...` right below the marker take units out of the cell's file (KEY: a name, or
+a target such as `Variable.__add__`; see Units), for code that leaves a file or moves into a function;
+a cell may hold only such lines.
 
 Units. Each top-level statement of an export cell is one unit, with the comments above it (and,
 for a cell's last statement, the comments below it); trailing `# new` markers are dropped. A unit
@@ -27,7 +30,9 @@ neighbouring simple statements (`Variable.__add__ = add`) are written without bl
 
 Packages. A code cell whose first line is `#| default_exp FILE` makes the step, and every later
 one, a package dezero_steps/stepNN/: FILE.py becomes the default file (at the first such step, it
-takes over the single module of the step before). A package carries every file of the previous
+takes over the single module of the step before). `#| default_exp core from core_simple` starts
+the new default file as a copy of another file of the package, as the book's core.py starts from
+core_simple.py. A package carries every file of the previous
 step's package forward. In a package, an import of the step's own package
 (`from dezero_steps.step23.core_simple import Variable`) is written as a relative import
 (`from .core_simple import Variable`), so the next snapshot, a copy, imports its own files.
@@ -52,7 +57,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is a folder o
 from notebook_io import NotebookError, read_notebook, source_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKER = re.compile(r"#\| (export|default_exp)(?: (\w+))?")
+MARKER = re.compile(r"#\| (export|default_exp)(?: (\w+)(?: from (\w+))?)?")
+REMOVE = re.compile(r"#\| remove((?: \S+)+)")
 LOOKS_LIKE_MARKER = re.compile(r"\s*#\s*\|\s*(export|default_exp)")
 STEP_NOTEBOOK = re.compile(r"step(\d\d)\.ipynb")
 SNAPSHOT = re.compile(r"step(\d\d)(\.py)?")
@@ -90,7 +96,8 @@ def step_notebooks(notebook_dir):
 
 
 def read_step(path):
-    """Title, `#| default_exp` file (or None) and [(cell index, FILE or None, source)] of a notebook."""
+    """Title, `#| default_exp` file (or None) and [(cell index, FILE or None, source, keys to remove)]
+    of a notebook."""
     cells = read_notebook(path).cells
     title = next((source_of(c).splitlines()[0].lstrip("# ") for c in cells
                   if c.cell_type == "markdown" and source_of(c).strip()), path.stem)
@@ -101,43 +108,56 @@ def read_step(path):
         if marker and marker[0] == "default_exp":
             if default:
                 raise ExportError(f"{path.name} cell {index}: a second `#| default_exp`; a step has one")
-            default = marker[1]
+            default = marker[1:]
         elif marker:
-            exports.append((index, marker[1], source))
+            exports.append((index, marker[1], source, removals(source)))
     return title, default, exports
 
 
 def marker_of(source, where):
-    """('export', FILE or None) or ('default_exp', FILE) for a cell that starts with a marker."""
+    """('export', FILE or None) or ('default_exp', FILE, FILE to copy or None) for a cell that starts
+    with a marker."""
     lines = source.split("\n")
     marker = MARKER.fullmatch(lines[0].rstrip())
-    if marker and marker[1] == "default_exp" and not marker[2]:
-        marker = None
+    if marker and (marker[1] == "default_exp" and not marker[2] or marker[1] == "export" and marker[3]):
+        marker = None  # default_exp needs a FILE; only default_exp copies one
     for number, line in enumerate(lines, start=1):
         if LOOKS_LIKE_MARKER.match(line) and not (number == 1 and marker):
-            fix = ("write it exactly `#| export`, `#| export FILE` or `#| default_exp FILE`" if number == 1
+            fix = ("write it exactly `#| export`, `#| export FILE` or `#| default_exp FILE [from FILE]`"
+                   if number == 1
                    else "a marker must be the cell's first line, with nothing above it")
             raise ExportError(f"{where}: line {number} `{line.strip()}` is not a valid marker; {fix}")
-    return marker and (marker[1], marker[2])
+    return marker and marker.groups()
 
 
-def units_of(where, source, package):
-    """[(key, Unit)] for the top-level statements of one export cell (package: stepNN or None)."""
+def removals(source):
+    """The `#| remove` lines right below a cell's marker."""
+    lines = []
+    for line in source.split("\n")[1:]:
+        if not REMOVE.fullmatch(line.rstrip()):
+            break
+        lines.append(line)
+    return lines
+
+
+def units_of(where, source, package, skip=0):
+    """[(key, Unit)] for the top-level statements of one export cell (package: stepNN or None), whose
+    first `skip` lines after the marker are directives."""
     try:
         statements = ast.parse(source).body
     except SyntaxError as exc:
         raise ExportError(f"{where}: syntax error in export cell, line {exc.lineno}: {exc.msg}") from None
-    if not statements:
+    if not statements and not skip:
         raise ExportError(f"{where}: the export cell has no statement")
     lines = source.split("\n")
-    units, start = [], 1  # line 1 is the marker
+    units, start = [], 1 + skip  # line 1 is the marker
     for statement in statements:
         if statement.lineno <= start:
             raise ExportError(f"{where}: line {statement.lineno} holds two statements; give each its own line")
         end = len(lines) if statement is statements[-1] else statement.end_lineno
         code = NEW_MARKER.sub("", "\n".join(lines[start:end]).strip())
-        if package and isinstance(statement, ast.ImportFrom) and statement.level == 0:
-            code = re.sub(rf"^from\s+dezero_steps\.{package}\b\.?", "from .", code, count=1, flags=re.M)
+        if package:  # imports of the step's own package, also those inside a block, become relative
+            code = re.sub(rf"^(\s*)from\s+dezero_steps\.{package}\b\.?", r"\1from .", code, flags=re.M)
         units.append((key_of(statement), Unit(code, bound_names(statement), needed_names(statement),
                                               isinstance(statement, SIMPLE))))
         start = end
@@ -218,16 +238,25 @@ def render_all(root):
     for number, path in step_notebooks(root / "notebooks").items():
         title, new_default, exports = read_step(path)
         if new_default:
+            new_default, copied = new_default
+            if copied and copied not in files:
+                raise ExportError(f"{path.name}: `#| default_exp {new_default} from {copied}`: "
+                                  f"the package has no {copied}.py")
             files = {new_default: files[None]} if default is None else files
+            files.setdefault(new_default, dict(files[copied]) if copied else {})
             default = new_default
-            files.setdefault(default, {})
         name = f"step{number:02d}"
         exported = {}  # (FILE, key) -> index of the cell that exported it
-        for index, file, source in exports:
+        for index, file, source, removed in exports:
             if file and not default:
                 raise ExportError(f"{path.name} cell {index}: `#| export {file}` needs a package; "
                                   "make one with a `#| default_exp FILE` cell first")
-            for key, unit in units_of(f"{path.name} cell {index}", source, default and name):
+            units = files.setdefault(file or default, {})
+            for key in (key for line in removed for key in REMOVE.fullmatch(line.rstrip())[1].split()):
+                if units.pop(key, None) is None:
+                    target = f"{file or default}.py" if default else "the snapshot"
+                    raise ExportError(f"{path.name} cell {index}: `#| remove {key}`: {target} has no {key}")
+            for key, unit in units_of(f"{path.name} cell {index}", source, default and name, len(removed)):
                 where = (file or default, key)
                 if where in exported:
                     into = f" to {where[0]}.py" if default else ""
