@@ -1,0 +1,17 @@
+# Generated from notebooks/step28.ipynb by tools/export.py: do not edit by hand.
+# DeZero Steps, Step 28: Optimising a function (the framework as it stands after this step).
+
+is_simple_core = True
+
+
+if is_simple_core:
+    from .core_simple import Variable
+    from .core_simple import Function
+    from .core_simple import using_config
+    from .core_simple import no_grad
+    from .core_simple import as_array
+    from .core_simple import as_variable
+    from .core_simple import setup_variable
+
+
+setup_variable()
