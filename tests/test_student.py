@@ -1,31 +1,27 @@
-"""tools/student.py: student copies with solutions removed, and that those copies run."""
-import ast
-import copy
-import json
+"""tools/student.py: the student edition and handouts, and that every blank copy runs.
+
+The fixture notebook built here (`exercise_notebook`) is laid out as the step notebooks are;
+tests/test_grading.py uses it too.
+"""
 import re
-import shutil
 import subprocess
 import sys
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from conftest import NOTEBOOKS, ROOT, load_tool
+from conftest import ROOT, load_tool
 
 student = load_tool("student")
+grade = load_tool("grade")
 
-SETUP = """# Setup: make the `dezero_steps` package importable.
-import sys
-if "google.colab" in sys.modules:  # in Colab: install DeZero Steps from its repository
-    %pip install --quiet git+https://github.com/dezero-steps/dezero-steps
-else:  # in a checkout: the package sits beside the notebooks folder
-    sys.path.insert(0, "..")"""
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+EDITION = ROOT / "notebooks" / "student"
 
-SOLUTION_CELL = """class Cube(Function):
+CUBE_ANSWER = """class Cube(Function):
     def forward(self, x):
+        # Hint: Square.forward returns x ** 2.
         ### BEGIN SOLUTION
-        # Hint: the cube of x is x ** 3.
         return x ** 3
         ### END SOLUTION
 
@@ -35,26 +31,33 @@ SOLUTION_CELL = """class Cube(Function):
         return 3 * x ** 2 * gy
         ### END SOLUTION"""
 
-STUDENT_CELL = """class Cube(Function):
+# What nbgrader's generate_assignment makes of it: each region becomes its two-line stub,
+# indented like the marker. (.ci/nbgrader compares the real thing with the student edition.)
+CUBE_BLANK = """class Cube(Function):
     def forward(self, x):
-        # Hint: the cube of x is x ** 3.
-        raise NotImplementedError
+        # Hint: Square.forward returns x ** 2.
+        # YOUR CODE HERE
+        raise NotImplementedError()
 
     def backward(self, gy):
-        # Your code here
-        raise NotImplementedError"""
+        # YOUR CODE HERE
+        raise NotImplementedError()"""
 
-PREDICTION_CELL = """def my_prediction():
+PREDICTION_ANSWER = """def my_prediction():
+    # Hint: 3x^2 at x = -1.
     ### BEGIN SOLUTION
     return 3.0
     ### END SOLUTION"""
 
-STUDENT_PREDICTION_CELL = """def my_prediction():
-    # Your code here
-    raise NotImplementedError"""
+PREDICTION_BLANK = """def my_prediction():
+    # Hint: 3x^2 at x = -1.
+    # YOUR CODE HERE
+    raise NotImplementedError()"""
 
-CHECK_CALL = re.compile(r"\bcheck_(forward|backward|value|raises)\(")
-FIRST_EXERCISE_CELL = 5
+CHECKS = ["exercises.check_forward(Cube, Variable, lambda x: x ** 3)",
+          "exercises.check_backward(Cube, Variable)",
+          'exercises.check_value("x.grad of x ** 3 at x = -1", my_prediction, 3.0)']
+FIRST_EXERCISE_CELL = 4
 
 
 def code(source, count=None, output=None):
@@ -62,6 +65,10 @@ def code(source, count=None, output=None):
     if output is not None:
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=output)]
     return cell
+
+
+def markdown(source):
+    return nbformat.v4.new_markdown_cell(source)
 
 
 def build(cells):
@@ -79,27 +86,30 @@ def build(cells):
 def lesson_cells():
     """The part before the exercises: it must come through untouched."""
     return [
-        nbformat.v4.new_markdown_cell("# Step 99: Cubes\n\nA cube ✓, façade, x³."),
-        code(SETUP, 1),
-        code("import numpy as np\nfrom dezero_steps.step06 import Variable, Function\n"
-             "from dezero_steps import exercises", 2),
+        markdown("# Step 99: Cubes\n\nA cube ✓, façade, x³. See [the README](../README.md) and "
+                 "[step 98](step98.ipynb)."),
+        code(f"import sys\nsys.path.insert(0, {str(ROOT)!r})", 1),
+        code("import numpy as np\nfrom dezero_steps.step06 import Variable, Function", 2),
         code("print(Variable(np.array(2.0)).data ** 3)", 3, "8.0\n"),
     ]
 
 
+def exercise_cells():
+    return [
+        markdown("## Exercises\n\nTry each exercise, then run the check below it."),
+        code("from dezero_steps import exercises", 4),
+        markdown("### Exercise 1 (easy): Cube\n\nWrite `Cube`, the function $x^3$."),
+        code(CUBE_ANSWER, 5),
+        code(CHECKS[0], 6, "✓ Cube.forward matches\n"),
+        code(CHECKS[1], 7, "✓ Cube.backward matches\n"),
+        markdown("### Exercise 2 (medium): Predict\n\nWhat is `x.grad` for $y = x^3$ at $x = -1$?"),
+        code(PREDICTION_ANSWER, 8),
+        code(CHECKS[2], 9, "✓ x.grad of x ** 3 at x = -1: 3.0 is right\n"),
+    ]
+
+
 def exercise_notebook():
-    return build(lesson_cells() + [
-        nbformat.v4.new_markdown_cell("## Exercises\n\n1. Write `Cube`, the function $x^3$."),
-        code(SOLUTION_CELL, 4),
-        code("exercises.check_forward(Cube, Variable, lambda x: x ** 3)", 5,
-             "✓ Cube.forward matches the expected values at 3 points\n"),
-        code("exercises.check_backward(Cube, Variable)", 6,
-             "✓ Cube.backward matches the numerical derivative at 3 points\n"),
-        nbformat.v4.new_markdown_cell("2. What is `x.grad` for $y = x^3$ at $x = -1$?"),
-        code(PREDICTION_CELL, 7),
-        code('exercises.check_value("x.grad at x = -1", my_prediction, 3.0)', 8,
-             "✓ x.grad at x = -1: 3 is right\n"),
-    ])
+    return build(lesson_cells() + exercise_cells())
 
 
 def write(nb, path):
@@ -108,9 +118,13 @@ def write(nb, path):
     return path
 
 
-def make_copies(*argv):
+def make_copies(*argv, root=ROOT):
     """Run the tool in this process; its exit code."""
-    return student.main([str(arg) for arg in argv])
+    return student.main([str(arg) for arg in argv], root=root)
+
+
+def cells_of(path):
+    return nbformat.read(str(path), as_version=4).cells
 
 
 @pytest.fixture
@@ -118,34 +132,36 @@ def notebook(tmp_path):
     return write(exercise_notebook(), tmp_path / "src" / "step99.ipynb")
 
 
-def test_solutions_become_hints_and_raise(tmp_path, notebook, capsys):
+# ---------------------------------------------------------------------------------------------
+# Handouts
+
+def test_solutions_become_nbgraders_stub(tmp_path, notebook):
     assert make_copies(notebook, "--out", tmp_path / "out") == 0
-    assert "wrote" in capsys.readouterr().out
-    cells = json.loads((tmp_path / "out" / "step99.ipynb").read_text(encoding="utf-8"))["cells"]
-    assert "".join(cells[FIRST_EXERCISE_CELL]["source"]) == STUDENT_CELL
-    assert "".join(cells[9]["source"]) == STUDENT_PREDICTION_CELL
+    cells = cells_of(tmp_path / "out" / "step99.ipynb")
+    assert cells[7].source == CUBE_BLANK
+    assert cells[11].source == PREDICTION_BLANK
 
 
 def test_copy_is_the_notebook_with_exercises_cleared(tmp_path, notebook):
     make_copies(notebook, "--out", tmp_path / "out")
-    expected = copy.deepcopy(exercise_notebook())
-    expected.cells[FIRST_EXERCISE_CELL].source = STUDENT_CELL
-    expected.cells[9].source = STUDENT_PREDICTION_CELL
+    expected = exercise_notebook()
+    expected.cells[7].source, expected.cells[11].source = CUBE_BLANK, PREDICTION_BLANK
     for cell in expected.cells[FIRST_EXERCISE_CELL:]:
         if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-    text = (tmp_path / "out" / "step99.ipynb").read_text(encoding="utf-8")
-    assert text == nbformat.writes(expected) + "\n"
+            cell.outputs, cell.execution_count = [], None
+    assert (tmp_path / "out" / "step99.ipynb").read_text(encoding="utf-8") == nbformat.writes(expected) + "\n"
 
 
-def test_lesson_cells_are_unchanged(tmp_path, notebook):
+def test_lesson_cells_and_metadata_are_unchanged(tmp_path, notebook):
+    original = nbformat.read(str(notebook), as_version=4)
+    original.cells[7].metadata["nbgrader"] = {"solution": True, "grade_id": "step99-ex1-answer"}
+    write(original, notebook)
     make_copies(notebook, "--out", tmp_path / "out")
-    original = json.loads(notebook.read_text(encoding="utf-8"))
-    result = json.loads((tmp_path / "out" / "step99.ipynb").read_text(encoding="utf-8"))
-    assert result["cells"][:FIRST_EXERCISE_CELL] == original["cells"][:FIRST_EXERCISE_CELL]
-    assert result["cells"][3]["outputs"][0]["text"] == ["8.0\n"]
-    assert result["metadata"] == original["metadata"]
+    result = nbformat.read(str(tmp_path / "out" / "step99.ipynb"), as_version=4)
+    assert result.cells[:FIRST_EXERCISE_CELL] == original.cells[:FIRST_EXERCISE_CELL]
+    assert result.cells[3].outputs[0].text == "8.0\n"
+    assert result.metadata == original.metadata
+    assert result.cells[7].metadata == original.cells[7].metadata
 
 
 def test_notebook_without_exercises_is_copied_byte_for_byte(tmp_path):
@@ -154,28 +170,7 @@ def test_notebook_without_exercises_is_copied_byte_for_byte(tmp_path):
     assert (tmp_path / "out" / "plain.ipynb").read_bytes() == path.read_bytes()
 
 
-def test_cells_after_exercises_heading_are_cleared_without_markers(tmp_path):
-    nb = build(lesson_cells() + [nbformat.v4.new_markdown_cell("## Exercises"),
-                                 code("print(1)", 4, "1\n")])
-    path = write(nb, tmp_path / "src" / "step99.ipynb")
-    make_copies(path, "--out", tmp_path / "out")
-    cells = json.loads((tmp_path / "out" / "step99.ipynb").read_text(encoding="utf-8"))["cells"]
-    assert cells[-1]["outputs"] == [] and cells[-1]["execution_count"] is None
-    assert cells[3]["execution_count"] == 3
-
-
-def test_source_stored_as_one_string_stays_a_string(tmp_path):
-    nb = json.loads(nbformat.writes(exercise_notebook()))
-    nb["cells"][FIRST_EXERCISE_CELL]["source"] = SOLUTION_CELL
-    path = tmp_path / "src" / "step99.ipynb"
-    path.parent.mkdir()
-    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    make_copies(path, "--out", tmp_path / "out")
-    cells = json.loads((tmp_path / "out" / "step99.ipynb").read_text(encoding="utf-8"))["cells"]
-    assert cells[FIRST_EXERCISE_CELL]["source"] == STUDENT_CELL
-
-
-def test_existing_copy_is_kept_without_force(tmp_path, notebook, capsys):
+def test_existing_handout_is_kept_without_force(tmp_path, notebook, capsys):
     target = tmp_path / "out" / "step99.ipynb"
     target.parent.mkdir()
     target.write_text("the teacher's edited copy", encoding="utf-8")
@@ -183,51 +178,79 @@ def test_existing_copy_is_kept_without_force(tmp_path, notebook, capsys):
     out = capsys.readouterr().out
     assert "skipped" in out and "step99.ipynb" in out and "--force" in out
     assert target.read_text(encoding="utf-8") == "the teacher's edited copy"
-
     assert make_copies(notebook, "--out", tmp_path / "out", "--force") == 0
-    assert "wrote" in capsys.readouterr().out
-    assert "".join(json.loads(target.read_text(encoding="utf-8"))["cells"][9]["source"]) \
-        == STUDENT_PREDICTION_CELL
+    assert cells_of(target)[11].source == PREDICTION_BLANK
+
+
+def refused(capsys, *argv, root=ROOT):
+    """The one-line message of a refused request (exit code 1, nothing on stdout)."""
+    assert make_copies(*argv, root=root) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.splitlines()) == 1, captured
+    return captured.err
 
 
 def test_copy_never_replaces_its_notebook(notebook, capsys):
     before = notebook.read_bytes()
-    assert make_copies(notebook, "--out", notebook.parent, "--force") == 1
-    assert "step99.ipynb" in capsys.readouterr().err
+    assert "replace the notebook itself" in refused(capsys, notebook, "--out", notebook.parent, "--force")
     assert notebook.read_bytes() == before
 
 
+def test_handouts_never_go_inside_notebooks(tmp_path, notebook, capsys):
+    root = tmp_path / "repo"
+    (root / "notebooks" / "student").mkdir(parents=True)
+    for out in (root / "notebooks", root / "notebooks" / "student", root / "notebooks" / "class"):
+        assert "inside notebooks/" in refused(capsys, notebook, "--out", out, root=root)
+    assert not (root / "notebooks" / "class").exists()
+
+
+def test_two_notebooks_with_one_name_are_refused(tmp_path, notebook, capsys):
+    other = write(exercise_notebook(), tmp_path / "elsewhere" / "step99.ipynb")
+    assert "would both be copied" in refused(capsys, notebook, other, "--out", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_out_that_is_a_file_is_refused(tmp_path, notebook, capsys):
+    (tmp_path / "out").write_text("not a folder", encoding="utf-8")
+    assert "is a file" in refused(capsys, notebook, "--out", tmp_path / "out")
+
+
+def test_notebooks_and_out_go_together(tmp_path, notebook, capsys):
+    with pytest.raises(SystemExit):
+        make_copies(notebook)
+    with pytest.raises(SystemExit):
+        make_copies("--out", tmp_path / "out")
+    assert "--out" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_notebook_is_refused(tmp_path, notebook, capsys):
+    bad = tmp_path / "src" / "bad.ipynb"
+    bad.write_text('{"cells": "none"}', encoding="utf-8")
+    assert "bad.ipynb: not a readable notebook" in refused(capsys, notebook, bad, "--out", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
 BROKEN = {
-    "begin without end": ("def f():\n    ### BEGIN SOLUTION\n    return 1", "has no ### END SOLUTION"),
-    "end without begin": ("def f():\n    return 1\n    ### END SOLUTION", "has no ### BEGIN SOLUTION"),
+    "begin without end": ("def f():\n    ### BEGIN SOLUTION\n    return 1", "without an ### END SOLUTION"),
+    "end without begin": ("def f():\n    return 1\n    ### END SOLUTION", "without a ### BEGIN SOLUTION"),
     "nested begin": ("def f():\n    ### BEGIN SOLUTION\n    ### BEGIN SOLUTION\n    return 1\n"
-                     "    ### END SOLUTION\n    ### END SOLUTION", "line 3 is inside the region opened on line 2"),
-    "top level": ("### BEGIN SOLUTION\nx = 1\n### END SOLUTION", "top level"),
+                     "    ### END SOLUTION\n    ### END SOLUTION", "line 3: ### BEGIN SOLUTION inside the region"),
+    "top level": ("### BEGIN SOLUTION\nx = 1\n### END SOLUTION", "at top level"),
     "indentation differs": ("def f():\n    ### BEGIN SOLUTION\n    return 1\n### END SOLUTION",
                             "not indented like"),
+    "hint inside": ("def f():\n    ### BEGIN SOLUTION\n    # Hint: one\n    return 1\n    ### END SOLUTION",
+                    "a hint inside the solution region"),
 }
 
 
 @pytest.mark.parametrize("case", BROKEN)
-def test_broken_markers_stop_everything(tmp_path, notebook, capsys, case):
+def test_broken_markers_stop_every_handout(tmp_path, notebook, capsys, case):
     source, message = BROKEN[case]
-    bad = write(build(lesson_cells()[:3] + [code(source, 3)]), tmp_path / "src" / "bad.ipynb")
-    out = tmp_path / "out"
-    assert make_copies(notebook, bad, "--out", out) == 1
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    lines = captured.err.splitlines()
-    assert len(lines) == 1
-    assert "bad.ipynb cell 3" in lines[0] and message in lines[0]
-    assert not out.exists()
-
-
-def test_default_copies_every_notebook_with_a_solution(tmp_path, capsys):
-    root = tmp_path / "repo"
-    write(exercise_notebook(), root / "notebooks" / "step99.ipynb")
-    write(build(lesson_cells()), root / "notebooks" / "step98.ipynb")
-    assert student.main([], root=root) == 0
-    assert sorted(p.name for p in (root / "student").iterdir()) == ["step99.ipynb"]
+    bad = write(build(lesson_cells() + [markdown("### Exercise 1 (easy): f"), code(source, 3)]),
+                tmp_path / "src" / "bad.ipynb")
+    line = refused(capsys, notebook, bad, "--out", tmp_path / "out")
+    assert "bad.ipynb cell 5" in line and message in line
+    assert not (tmp_path / "out").exists()
 
 
 def test_command_line(tmp_path, notebook):
@@ -237,69 +260,184 @@ def test_command_line(tmp_path, notebook):
     assert (tmp_path / "out" / "step99.ipynb").exists()
 
 
-def execute(path):
-    """Run a notebook in a fresh kernel from its own folder; any untagged error fails the test."""
-    nb = nbformat.read(str(path), as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb
+# ---------------------------------------------------------------------------------------------
+# The student edition
+
+@pytest.fixture
+def repo(tmp_path):
+    """A checkout with two notebooks, one with exercises."""
+    root = tmp_path / "repo"
+    write(exercise_notebook(), root / "notebooks" / "step99.ipynb")
+    write(build(lesson_cells()[:1] + [markdown("Read [the code](../dezero_steps/step98.py#L3).")]),
+          root / "notebooks" / "step98.ipynb")
+    return root
 
 
-def output_text(cell):
-    return "".join(out.get("text", "") if out.get("output_type") == "stream"
-                   else out.get("data", {}).get("text/plain", "") for out in cell.outputs)
+def test_edition_copies_every_notebook(repo, capsys):
+    assert make_copies(root=repo) == 0
+    assert sorted(p.name for p in (repo / "notebooks" / "student").iterdir()) == ["step98.ipynb", "step99.ipynb"]
+    assert cells_of(repo / "notebooks" / "student" / "step99.ipynb")[7].source == CUBE_BLANK
+    assert "2 of 2 notebooks copied, 2 files changed" in capsys.readouterr().out
+    assert make_copies("--check", root=repo) == 0
+    assert make_copies(root=repo) == 0
+    assert "0 files changed" in capsys.readouterr().out
 
 
-def check_cells(nb):
-    return [cell for cell in nb.cells if cell.cell_type == "code" and CHECK_CALL.search(cell.source)]
+def test_edition_links_that_leave_notebooks_are_rewritten(repo):
+    make_copies(root=repo)
+    assert cells_of(repo / "notebooks" / "student" / "step99.ipynb")[0].source == (
+        "# Step 99: Cubes\n\nA cube ✓, façade, x³. See [the README](../../README.md) and [step 98](step98.ipynb).")
+    assert cells_of(repo / "notebooks" / "student" / "step98.ipynb")[1].source == (
+        "Read [the code](../../dezero_steps/step98.py#L3).")
 
 
-def solution_names(path):
-    """Names of the classes and functions defined in cells with a solution region."""
-    nb = nbformat.read(str(path), as_version=4)
-    return {node.name for cell in nb.cells if cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source
-            for node in ast.parse(cell.source).body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
+@pytest.mark.parametrize("link, expected", [
+    ("[a](../README.md)", "[a](../../README.md)"),
+    ("[a](step07.ipynb)", "[a](step07.ipynb)"),
+    ("[a](step07.ipynb#7.2-a-section)", "[a](step07.ipynb#7.2-a-section)"),
+    ("[a](./step07.ipynb)", "[a](./step07.ipynb)"),
+    ("[a](figures/graph.png)", "[a](../figures/graph.png)"),
+    ("![a](../docs/a.png)", "![a](../../docs/a.png)"),
+    ('<img src="../docs/a.png" width="200">', '<img src="../../docs/a.png" width="200">'),
+    ('[a](../README.md "the title")', '[a](../../README.md "the title")'),
+    ("[ref]: ../README.md", "[ref]: ../../README.md"),
+    ("[a](https://github.com/x/y/blob/main/README.md)", "[a](https://github.com/x/y/blob/main/README.md)"),
+    ("[a](#exercises)", "[a](#exercises)"),
+    ("[a](mailto:someone@example.org)", "[a](mailto:someone@example.org)"),
+    ("`f(x)` and (../README.md) in prose", "`f(x)` and (../README.md) in prose"),
+])
+def test_relink(tmp_path, link, expected):
+    notebooks = tmp_path / "notebooks"
+    assert student.relink(link, notebooks, notebooks / "student") == expected
 
 
-def assert_student_copy_runs(source, tmp_path):
-    """Make the student copy in tmp/notebooks/, beside a copy of the package, and execute it.
-
-    Every check of the reader's code (a check cell naming a class or function that holds a
-    solution) must say "not done yet"; a check of the lesson's own code must still print its verdict.
-    """
-    shutil.copytree(ROOT / "dezero_steps", tmp_path / "dezero_steps",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    assert make_copies(source, "--out", tmp_path / "notebooks") == 0
-    checks = check_cells(execute(tmp_path / "notebooks" / source.name))
-    names = solution_names(source)
-    reader_checks = [cell for cell in checks
-                     if any(re.search(rf"\b{re.escape(name)}\b", cell.source) for name in names)]
-    assert reader_checks, f"{source.name} has solutions but no check cell uses them"
-    for cell in checks:
-        expected = "not done yet" if cell in reader_checks else ""
-        assert output_text(cell).strip() and expected in output_text(cell), cell.source
-
-
-def test_fixture_solution_passes_its_checks(tmp_path):
-    shutil.copytree(ROOT / "dezero_steps", tmp_path / "dezero_steps",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    checks = check_cells(execute(write(exercise_notebook(), tmp_path / "notebooks" / "step99.ipynb")))
-    assert [output_text(cell)[0] for cell in checks] == ["✓", "✓", "✓"]
+def test_edition_check_names_stale_missing_and_left_over_copies(repo, capsys):
+    make_copies(root=repo)
+    edition = repo / "notebooks" / "student"
+    nb = exercise_notebook()
+    nb.cells[3].source = "print('changed')"
+    write(nb, repo / "notebooks" / "step99.ipynb")
+    (edition / "step98.ipynb").unlink()
+    write(build(lesson_cells()), edition / "step97.ipynb")
+    capsys.readouterr()
+    assert make_copies("--check", root=repo) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert sorted(lines) == sorted([f"{edition / 'step98.ipynb'}: missing", f"{edition / 'step99.ipynb'}: stale",
+                                    f"{edition / 'step97.ipynb'}: left over (no notebooks/step97.ipynb)"])
+    assert make_copies(root=repo) == 0
+    assert "removed" in capsys.readouterr().out and not (edition / "step97.ipynb").exists()
+    assert make_copies("--check", root=repo) == 0
 
 
-def test_fixture_student_copy_runs_and_says_not_done(tmp_path, notebook):
-    assert_student_copy_runs(notebook, tmp_path)
+def test_a_broken_notebook_keeps_its_old_copy_and_the_others_are_written(repo, capsys):
+    make_copies(root=repo)
+    old = (repo / "notebooks" / "student" / "step99.ipynb").read_bytes()
+    write(build(lesson_cells() + [markdown("Write between\n### BEGIN SOLUTION\nand the end.")]),
+          repo / "notebooks" / "step99.ipynb")
+    (repo / "notebooks" / "student" / "step98.ipynb").unlink()
+    assert make_copies(root=repo) == 1
+    assert "step99.ipynb cell 4, line 2: a markdown line naming a solution marker" in capsys.readouterr().err
+    assert (repo / "notebooks" / "student" / "step99.ipynb").read_bytes() == old
+    assert (repo / "notebooks" / "student" / "step98.ipynb").exists()
 
 
-def has_solution(path):
-    """True for a notebook with a code cell holding a `### BEGIN SOLUTION` line."""
-    return any(cell.cell_type == "code" and "### BEGIN SOLUTION" in map(str.strip, cell.source.splitlines())
-               for cell in nbformat.read(str(path), as_version=4).cells)
+def test_the_student_edition_is_up_to_date(capsys):
+    code = make_copies("--check")
+    assert code == 0, capsys.readouterr().out
 
 
-WITH_EXERCISES = [path for path in NOTEBOOKS if has_solution(path)]
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.name for path in NOTEBOOKS])
+def test_badge_opens_the_student_edition(path):
+    """The "Open in Colab" badge of the title cell opens the blank copy, not the worked one."""
+    repository = re.search(r'^Repository\s*=\s*"https://github.com/([^"]+)"',
+                           (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    badge = (f"(https://colab.research.google.com/github/{repository}/blob/main/notebooks/student/"
+             f"{path.name})")
+    title = nbformat.read(str(path), as_version=4).cells[0].source
+    assert "colab-badge.svg" in title and badge in title, title
 
 
-@pytest.mark.parametrize("path", WITH_EXERCISES, ids=[path.name for path in WITH_EXERCISES])
-def test_student_copy_runs_and_says_not_done(tmp_path, path):
-    assert_student_copy_runs(path, tmp_path)
+def test_nbval_does_not_collect_the_student_edition():
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "notebooks"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert "notebooks/step" in result.stdout, result.stdout[-2000:]
+    assert "notebooks/student" not in result.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# Every student-edition notebook runs, and stops at its exercises with "not done yet"
+
+SANITIZE = re.findall(r"^regex: (.*)\nreplace: (.*)$",
+                      (ROOT / "notebooks" / "sanitize.cfg").read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def comparable(outputs):
+    """What nbval compares of a cell's outputs: their text, sanitized; images and tracebacks aside."""
+    texts, stream = [], None  # consecutive writes to one stream are one text, as Jupyter shows them
+    for out in outputs:
+        if out.output_type == "stream" and stream == out.name:
+            texts[-1] += out.text
+            continue
+        stream = out.name if out.output_type == "stream" else None
+        if stream:
+            texts.append(out.name + ": " + out.text)
+        elif out.output_type == "error":
+            texts.append(f"error: {out.ename}: {out.evalue}")
+        else:
+            texts += [f"{kind}: {value}" for kind, value in sorted(out.get("data", {}).items())
+                      if kind.startswith("text/")]
+    text = "\n".join(texts)
+    for pattern, replacement in SANITIZE:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+def check_indices(worked):
+    """Where the check cells are, read from the worked notebook (a copy keeps every cell in place)."""
+    nb = nbformat.read(str(worked), as_version=4)
+    return [index for index, role, _ in load_tool("mark_exercises").exercise_cells(nb, worked.stem)
+            if role == "check"]
+
+
+def assert_blank_copy_runs(path, worked):
+    """Run a blank copy in one kernel: the lesson as stored, every check cell 'not done yet'."""
+    stored = nbformat.read(str(path), as_version=4)
+    assert len(stored.cells) == len(nbformat.read(str(worked), as_version=4).cells), \
+        f"{path.name} is stale: run `python tools/student.py`"
+    ran = grade.run_cells(nbformat.read(str(path), as_version=4), path.parent, timeout=300)
+    exercises_start = next((i for i, cell in enumerate(stored.cells) if cell.cell_type == "markdown"
+                            and cell.source.startswith(student.EXERCISES)), len(stored.cells))
+    for index in range(exercises_start):
+        before, after = stored.cells[index], ran.cells[index]
+        if before.cell_type == "code":
+            assert comparable(after.outputs) == comparable(before.outputs), f"{path.name} cell {index}"
+    checks = check_indices(worked)
+    for index in checks:
+        errors = [(out.ename, out.evalue) for out in ran.cells[index].outputs if out.output_type == "error"]
+        assert errors and errors[0][0] == "NotDone", f"{path.name} cell {index}: {errors}"
+    return checks
+
+
+def test_fixture_runs_blank_and_worked(tmp_path, notebook):
+    make_copies(notebook, "--out", tmp_path / "out")
+    assert len(assert_blank_copy_runs(tmp_path / "out" / "step99.ipynb", notebook)) == 3
+    worked = grade.run_cells(nbformat.read(str(notebook), as_version=4), notebook.parent, timeout=60)
+    assert [cell.outputs[0].text[0] for cell in worked.cells if cell.source in CHECKS] == ["✓", "✓", "✓"]
+
+
+def test_fixture_check_that_passes_blank_fails_this_test(tmp_path):
+    """A check of the lesson's own code would pass in a blank copy; the test must notice."""
+    nb = exercise_notebook()
+    nb.cells[12].source = 'exercises.check_value("x.grad of x ** 3 at x = -1", lambda: 3.0, 3.0)'
+    path = write(nb, tmp_path / "out" / "step99.ipynb")
+    make_copies(path, "--out", tmp_path / "blank")
+    with pytest.raises(AssertionError, match="cell 12"):
+        assert_blank_copy_runs(tmp_path / "blank" / "step99.ipynb", path)
+
+
+EDITION_COPIES = sorted(EDITION.glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", EDITION_COPIES, ids=[path.name for path in EDITION_COPIES])
+def test_student_edition_runs_and_says_not_done(path):
+    assert_blank_copy_runs(path, ROOT / "notebooks" / path.name)

@@ -19,7 +19,8 @@ format: a markdown line naming a marker (nbgrader treats any line containing BEG
 END SOLUTION as one), a marker not on a line of its own, unbalanced or nested markers, a solution
 region at top level (the blank copy would not run) or not closed at its own indentation, a hint line
 (`# Hint`) inside a region (nbgrader deletes the region, hints go above it), a check cell with more
-than one check call or with other code, or an answer or check cell outside an exercise.
+than one check call or with other code, an answer or check cell outside an exercise, or a check
+cell with no answer cell above it in its exercise (it would pass in the blank copy).
 """
 import argparse
 import ast
@@ -111,16 +112,22 @@ def check_calls(tree):
             and isinstance(node.func.value, ast.Name) and node.func.value.id == "exercises"]
 
 
+def parsed(source):
+    """The syntax tree of a cell that may call a check, else None (None too for a cell that is not
+    Python: the kernel will say so)."""
+    if "exercises.check_" not in source:
+        return None
+    try:
+        return ast.parse(python_of(source))
+    except SyntaxError:
+        return None
+
+
 def is_check_cell(source, where):
     """True for a cell that is one `exercises.check_*(...)` call; FormatError for a cell that calls
     checks in any other way."""
-    if "exercises.check_" not in source:
-        return False
-    try:
-        tree = ast.parse(python_of(source))
-    except SyntaxError:
-        return False  # not Python: the kernel will say so
-    calls = check_calls(tree)
+    tree = parsed(source)
+    calls = check_calls(tree) if tree else []
     if not calls:
         return False
     if len(calls) > 1:
@@ -163,16 +170,20 @@ def exercise_cells(notebook, name, shown_as=None):
         answer = bool(marker_lines(cell.source))
         if answer:
             check_regions(cell.source, where)
-        check = is_check_cell(cell.source, where) and DEMONSTRATION_TAG not in cell.metadata.get("tags", [])
+            if (tree := parsed(cell.source)) and check_calls(tree):
+                raise FormatError(f"{where}: a solution region and a check in one cell; put the check in the "
+                                  "cell below")
+        check = not answer and is_check_cell(cell.source, where) and \
+            DEMONSTRATION_TAG not in cell.metadata.get("tags", [])
         if not (answer or check):
             continue
         role = "answer" if answer else "check"
-        if answer and check:
-            raise FormatError(f"{where}: a solution region and a check in one cell; put the check in the "
-                              "cell below")
         if exercise is None:
             raise FormatError(f"{where}: {'a solution region' if answer else 'a check cell'} outside an "
                               "exercise (no `### Exercise N` heading above it in this section)")
+        if check and not counts.get((exercise, "answer")):
+            raise FormatError(f"{where}: a check cell with no answer cell above it in exercise {exercise}; "
+                              "a check must grade the reader's answer (it would pass in the blank copy)")
         counts[exercise, role] = counts.get((exercise, role), 0) + 1
         suffix = "" if counts[exercise, role] == 1 else str(counts[exercise, role])
         found.append((index, role, f"{name}-ex{exercise}-{role}{suffix}"))
