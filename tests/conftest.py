@@ -1,24 +1,13 @@
-"""What several test files share: the step modules, notebooks and tools, found by name, and
-the line at the end of a run that says how many gradient checks ran."""
-import importlib
+"""What several test files share: the notebooks and tools, found by name, and the lines at the
+end of a run that say how many gradient checks ran. What the tests know about the step
+modules themselves is in steps.py."""
 import importlib.util
 import re
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from steps import ROOT, step_numbers  # noqa: F401 (step_numbers: for the test files)
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-
-
-def step_numbers():
-    """NN of every dezero_steps/stepNN.py, in step order."""
-    return sorted(int(match.group(1)) for path in (ROOT / "dezero_steps").glob("step*.py")
-                  if (match := re.fullmatch(r"step(\d\d)\.py", path.name)))
-
-
-def step_modules(first=1):
-    """Every dezero_steps/stepNN.py with NN >= first, imported, in step order."""
-    return [importlib.import_module(f"dezero_steps.step{n:02d}") for n in step_numbers() if n >= first]
 
 
 def load_tool(name):
@@ -29,19 +18,6 @@ def load_tool(name):
     return module
 
 
-def short_name(module):
-    """'step06' for dezero_steps.step06: the id of a module's tests."""
-    return module.__name__.rpartition(".")[2]
-
-
-def defined_functions(module):
-    """The Function subclasses that `module` itself defines (not the base class)."""
-    base = getattr(module, "Function", None)
-    return [value for value in vars(module).values()
-            if isinstance(value, type) and base is not None and issubclass(value, base)
-            and value is not base and value.__module__ == module.__name__]
-
-
 def repository():
     """The repository address, from the one place it is kept: pyproject.toml's [project.urls]
     (read by pattern: tomllib arrives only with Python 3.11)."""
@@ -50,23 +26,27 @@ def repository():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say how many (module, function) pairs the gradient checks covered, and which step
-    modules have no backward to check yet."""
-    outcomes, without = Counter(), []
+    """Say how many (step, function) pairs the gradient checks covered, first and second
+    derivatives, and which steps have no backward to check yet."""
+    outcomes = {"gradient check": Counter(), "second derivative check": Counter()}
+    without = []
     for reports in terminalreporter.stats.values():
         for report in reports:
             if getattr(report, "when", None) != "call":
                 continue
             for key, value in report.user_properties:
-                if key == "gradient check":
-                    outcomes[report.outcome] += 1
+                if key in outcomes:
+                    outcomes[key][report.outcome] += 1
                 elif key == "no backward":
                     without.append(value)
-    if not outcomes and not without:
+    if not any(outcomes.values()) and not without:
         return
     terminalreporter.write_sep("-", "gradient checks")
-    counts = ", ".join(f"{number} {outcome}" for outcome, number in sorted(outcomes.items()))
-    terminalreporter.write_line(f"{sum(outcomes.values())} (module, function) pairs checked"
-                                f" against central differences ({counts or 'none run'})")
+    for key, what in [("gradient check", "against central differences"),
+                      ("second derivative check", "for second derivatives (backward of backward)")]:
+        counts = ", ".join(f"{number} {outcome}" for outcome, number in sorted(outcomes[key].items()))
+        if counts or key == "gradient check":
+            terminalreporter.write_line(f"{sum(outcomes[key].values())} (module, function) pairs checked"
+                                        f" {what} ({counts or 'none run'})")
     if without:
         terminalreporter.write_line(f"no Function with a backward yet in: {', '.join(sorted(without))}")

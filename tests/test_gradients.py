@@ -1,100 +1,183 @@
-"""Every backward in every step module agrees with central differences of its own forward.
+"""Every backward in every step agrees with central differences of its own forward.
 
-The functions are found, not listed: each `Function` subclass a step module defines and
-whose `backward` differs from the base class is checked, so a function a new step adds is
-checked from that step on. A step module with nothing to check shows up as a skipped test.
+The functions are found, not listed: each Function subclass a step defines (in any file of a
+step's package) whose backward differs from the base class is checked, for every input, so
+a function a new step adds is checked from that step on. A step with nothing to check shows
+up as a skipped test. Where a step's gradients are Variables (`create_graph`, step 32 on),
+the backward of each backward is checked too: second derivatives against central
+differences of the first.
 
-The check runs the step's own API: `f = Cls(); y = f(Variable(x)); gx = f.backward(gy)`.
-The upstream gradient `gy` is random, so a backward that ignores it fails.
+Each function runs the step's own API (tests/steps.py): `f = Cls(); ys = f(*xs);
+gxs = f.backward(*gys)`. The upstream gradients `gys` are random, so a backward that ignores
+them fails. The inputs are random too, of either sign, as a scalar, a vector and a matrix;
+INPUTS holds the functions that need other inputs (a positive base, a divisor away from
+zero) or constructor arguments (Pow's exponent, the shape of a reshape).
 """
 import numpy as np
 import pytest
 
-from conftest import defined_functions, short_name, step_modules
+from steps import steps
 
 EPS = 1e-6
-SHAPES = [(), (3,), (2, 3)]  # a scalar, a vector and a matrix for each function
+SHAPES = [(), (3,), (2, 3), ()]  # a scalar, a vector, a matrix, and a second scalar
 
 
-def inputs(rng):
-    """One x per shape, |x| in [0.2, 1.5], either sign: away from 0, where functions such as abs
-    or ReLU have a kink, and small enough that exp and its compositions stay far from overflow."""
-    return [np.asarray(rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.2, 1.5, size=shape))
-            for shape in SHAPES]
+def signed(rng, shape):
+    """|x| in [0.2, 1.5], either sign: away from 0, where functions such as abs or ReLU have a
+    kink, and small enough that exp and its compositions stay far from overflow."""
+    return np.asarray(rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.2, 1.5, size=shape))
 
 
-def backward_functions(module):
-    """The functions of `module` that override the base class's backward (if it has one)."""
-    base = getattr(getattr(module, "Function", None), "backward", None)
-    return [cls for cls in defined_functions(module)
-            if getattr(cls, "backward", None) not in (None, base)]
+def positive(rng, shape):
+    return np.asarray(rng.uniform(0.3, 2.0, size=shape))
+
+
+def away_from_zero(rng, shape):
+    return np.asarray(rng.choice([-1.0, 1.0], size=shape) * rng.uniform(0.5, 1.5, size=shape))
+
+
+def one_more_axis(shape):
+    return (2,) + shape
+
+
+# Class name: shape -> (constructor arguments, [input maker, ...]) for the functions the generic
+# inputs (signed, one per forward parameter) do not fit.
+INPUTS = {
+    "Log": lambda shape: ((), [positive]),
+    "Sqrt": lambda shape: ((), [positive]),
+    "Div": lambda shape: ((), [signed, away_from_zero]),
+    "Pow": lambda shape: ((2.5,), [positive]),
+    "Reshape": lambda shape: (((int(np.prod(shape)), 1),), [signed]),
+    "BroadcastTo": lambda shape: ((one_more_axis(shape),), [signed]),
+    "SumTo": lambda shape: ((shape,), [lambda rng, _: signed(rng, one_more_axis(shape))]),
+    "Sum": lambda shape: ((None, False), [signed]),
+    "MatMul": lambda shape: ((), [lambda rng, _: signed(rng, (2, 3)), lambda rng, _: signed(rng, (3, 4))]),
+}
+
+
+def case(step, cls, rng, shape):
+    """(constructor arguments, input arrays) for one check of `cls` at `shape`."""
+    if cls.__name__ in INPUTS:
+        args, makers = INPUTS[cls.__name__](shape)
+    else:
+        args, makers = (), [signed] * step.inputs_of(cls)
+    return args, [make(rng, shape) for make in makers]
 
 
 def cases():
-    """One test per (module, function) pair; one skipped test per module without any."""
+    """One test per (step, function) pair; one skipped test per step without any."""
     found = []
-    for module in step_modules():
-        functions = backward_functions(module)
-        found += [pytest.param(module, cls, id=f"{short_name(module)}.{cls.__name__}")
-                  for cls in functions]
-        if not functions:
-            found.append(pytest.param(module, None, id=short_name(module)))
+    for step in steps():
+        for core in step.cores:
+            found += [pytest.param(core, cls, id=f"{core.id}.{cls.__name__}") for cls in core.backward_functions]
+        if not any(core.backward_functions for core in step.cores):
+            found.append(pytest.param(step, None, id=step.id))
     return found
 
 
-def numerical_gradient(forward, x, gy):
-    """d/dx of sum(gy * forward(x)), one element of x at a time, by central differences."""
+def second_order_cases():
+    return [pytest.param(core, cls, id=f"{core.id}.{cls.__name__}") for step in steps() for core in step.cores
+            if core.variable_grads for cls in core.backward_functions]
+
+
+def numerical_gradient(h, xs, index):
+    """d/dxs[index] of the number h(xs), one element at a time, by central differences."""
+    x = xs[index]
     grad = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
+    for element in np.ndindex(x.shape):
         step = np.zeros_like(x)
-        step[index] = EPS
-        change = forward(np.asarray(x + step)) - forward(np.asarray(x - step))
-        grad[index] = np.sum(gy * change) / (2 * EPS)
+        step[element] = EPS
+        above = [np.asarray(x + step) if i == index else other for i, other in enumerate(xs)]
+        below = [np.asarray(x - step) if i == index else other for i, other in enumerate(xs)]
+        grad[element] = (h(above) - h(below)) / (2 * EPS)
     return grad
 
 
-def assert_matches_numerical(label, forward, x, gy, gx):
-    """Fail, naming the place, unless backward's `gx` agrees with central differences of `forward`."""
-    numerical = numerical_gradient(forward, x, gy)
-    gx = np.asarray(gx)
-    if not (gx.shape == x.shape and np.allclose(gx, numerical, rtol=1e-6, atol=1e-8)):
-        pytest.fail(f"{label} at x={x.tolist()}: backward gave {gx.tolist()}, numerical {numerical.tolist()}",
-                    pytrace=False)
+def assert_matches(label, xs, index, analytic, numerical):
+    analytic = np.zeros_like(xs[index]) if analytic is None else np.asarray(analytic)
+    if not (analytic.shape == xs[index].shape and np.allclose(analytic, numerical, rtol=1e-6, atol=1e-8)):
+        pytest.fail(f"{label}, input {index} at x={[x.tolist() for x in xs]}: gave {analytic.tolist()}, "
+                    f"numerical {numerical.tolist()}", pytrace=False)
 
 
-@pytest.mark.parametrize("module, cls", cases())
-def test_backward_matches_numerical(module, cls, record_property):
+def first_derivatives(step, cls, args, xs, gys):
+    """The function's own backward at xs for the output gradients gys: one array per input."""
+    f = cls(*args)
+    outputs = step.apply(f, *[step.Variable(x) for x in xs])  # kept alive: backward may read them
+    gxs = step.backward_by_hand(f, gys)
+    assert len(gxs) == len(xs) and outputs, f"{cls.__name__}.backward gave {len(gxs)} gradients for {len(xs)} inputs"
+    return gxs
+
+
+@pytest.mark.parametrize("step, cls", cases())
+def test_backward_matches_numerical(step, cls, record_property):
     if cls is None:
-        record_property("no backward", short_name(module))
-        pytest.skip(f"{short_name(module)}: no Function has backward yet")
-    record_property("gradient check", f"{short_name(module)}.{cls.__name__}")
+        record_property("no backward", step.id)
+        pytest.skip(f"{step.id}: no Function has backward yet")
+    record_property("gradient check", f"{step.id}.{cls.__name__}")
     rng = np.random.default_rng(0)
+    for shape in SHAPES:
+        args, xs = case(step, cls, rng, shape)
+        gys = [rng.uniform(0.5, 1.5, size=y.shape) for y in step.apply_arrays(cls, xs, args)]
 
-    def forward(x):
-        return np.asarray(cls()(module.Variable(x)).data)
+        def weighted_output(inputs):
+            return sum(np.sum(gy * y) for gy, y in zip(gys, step.apply_arrays(cls, inputs, args)))
 
-    for x in inputs(rng):
-        f = cls()
-        y = f(module.Variable(x))
-        gy = rng.uniform(0.5, 1.5, size=np.shape(y.data))
-        assert_matches_numerical(f"{module.__name__}.{cls.__name__}.backward", forward, x, gy, f.backward(gy))
+        gxs = first_derivatives(step, cls, args, xs, gys)
+        for index in range(len(xs)):
+            assert_matches(f"{step.id}.{cls.__name__}.backward", xs, index, gxs[index],
+                           numerical_gradient(weighted_output, xs, index))
 
 
-@pytest.mark.parametrize("module", [m for m in step_modules() if backward_functions(m)],
-                         ids=short_name)
-def test_square_exp_square_chain(module):
+@pytest.mark.parametrize("step, cls", second_order_cases())
+def test_backward_of_backward_matches_numerical(step, cls, record_property):
+    """Double backprop: the graph that backward builds, differentiated again, gives the
+    derivatives of sum_i w_i * gx_i, the first derivatives weighted by random w."""
+    record_property("second derivative check", f"{step.id}.{cls.__name__}")
+    rng = np.random.default_rng(1)
+    for shape in SHAPES:
+        args, xs = case(step, cls, rng, shape)
+        gys = [rng.uniform(0.5, 1.5, size=y.shape) for y in step.apply_arrays(cls, xs, args)]
+        weights = [rng.uniform(0.5, 1.5, size=x.shape) for x in xs]
+
+        def weighted_first_derivatives(inputs):
+            gxs = first_derivatives(step, cls, args, inputs, gys)
+            return sum(np.sum(w * (0 if gx is None else gx)) for w, gx in zip(weights, gxs))
+
+        f = cls(*args)
+        variables = [step.Variable(x) for x in xs]
+        outputs = step.apply(f, *variables)
+        gxs = f.backward(*[step.Variable(gy) for gy in gys])  # gradients with a graph of their own
+        gxs = gxs if isinstance(gxs, tuple) else (gxs,)
+        for w, gx in zip(weights, gxs):
+            if gx is not None:
+                (gx * step.Variable(w)).backward()  # each call adds to the inputs' grads
+        assert outputs
+        for index, x in enumerate(variables):
+            assert_matches(f"{step.id}.{cls.__name__} backward of backward", xs, index, step.grad(x),
+                           numerical_gradient(weighted_first_derivatives, xs, index))
+
+
+@pytest.mark.parametrize("step", [step for step in steps() if step.function("Square") in step.backward_functions
+                                  and step.function("Exp") in step.backward_functions], ids=lambda step: step.id)
+def test_square_exp_square_chain(step):
     """The chain rule across three functions, each backward called by hand."""
-    names = {cls.__name__ for cls in backward_functions(module)}
-    if not {"Square", "Exp"} <= names:
-        pytest.skip(f"{short_name(module)}: no Square and Exp with backward")
     rng = np.random.default_rng(0)
+    Square, Exp = step.function("Square"), step.function("Exp")
 
-    def forward(x):
-        return np.asarray(module.Square()(module.Exp()(module.Square()(module.Variable(x)))).data)
+    def composite(x):
+        [y] = step.apply_arrays(Square, step.apply_arrays(Exp, step.apply_arrays(Square, [x])))
+        return y
 
-    for x in inputs(rng):
-        A, B, C = module.Square(), module.Exp(), module.Square()
-        y = C(B(A(module.Variable(x))))
-        gy = rng.uniform(0.5, 1.5, size=np.shape(y.data))
-        assert_matches_numerical(f"{module.__name__} Square-Exp-Square backward", forward, x, gy,
-                                 A.backward(B.backward(C.backward(gy))))
+    for shape in SHAPES:
+        x = signed(rng, shape)
+        A, B, C = Square(), Exp(), Square()
+        [a] = step.apply(A, step.Variable(x))
+        [b] = step.apply(B, a)
+        [y] = step.apply(C, b)
+        gy = rng.uniform(0.5, 1.5, size=y.data.shape)
+        [gb] = step.backward_by_hand(C, [gy])
+        [ga] = step.backward_by_hand(B, [gb])
+        [gx] = step.backward_by_hand(A, [ga])
+        assert_matches(f"{step.id} Square-Exp-Square backward", [x], 0, gx,
+                       numerical_gradient(lambda inputs: np.sum(gy * composite(inputs[0])), [x], 0))
