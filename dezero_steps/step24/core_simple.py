@@ -208,6 +208,12 @@ def mul(x0, x1):
     return Mul()(x0, x1)
 
 
+def as_variable(obj):
+    if isinstance(obj, Variable):
+        return obj
+    return Variable(as_array(obj))
+
+
 def check_shapes(function, xs):
     try:
         np.broadcast_shapes(*[x.shape for x in xs])
@@ -215,12 +221,6 @@ def check_shapes(function, xs):
         shapes = " and ".join(str(x.shape) for x in xs)
         raise ValueError(f"{type(function).__name__} got inputs of shapes {shapes}, which do not fit together "
                          "element by element; give them the same shape, or use a number") from None
-
-
-def as_variable(obj):
-    if isinstance(obj, Variable):
-        return obj
-    return Variable(as_array(obj))
 
 
 Variable.__array_priority__ = 200
