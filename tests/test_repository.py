@@ -49,3 +49,13 @@ def test_an_address_that_is_not_github_is_refused(project):
 
 def test_this_repository_agrees_with_itself():
     assert repository.main(["--check"]) == 0
+
+
+def test_the_books_repositories_are_citations_not_uses(project):
+    readme = project / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8")
+                      + "https://github.com/oreilly-japan/deep-learning-from-scratch-3\n"
+                      + "https://github.com/koki0702/dezero-book\n", encoding="utf-8")
+    assert repository.main(["--check"], root=project) == 0
+    repository.main(["https://github.com/new-owner/series"], root=project)
+    assert "oreilly-japan/deep-learning-from-scratch-3" in readme.read_text(encoding="utf-8")

@@ -4,8 +4,10 @@ Usage:
     python tools/repository.py https://github.com/OWNER/NAME   move every use to a new address
     python tools/repository.py --check                          fail if any use disagrees
 
-The address appears in the Colab badges and setup cells of the notebooks and in README.md;
-those copies are rewritten from pyproject.toml, never edited one by one.
+The address appears in the Colab badges, setup cells and links of the notebooks (the student
+edition included), in notebooks/*.md and in README.md; those copies are rewritten from
+pyproject.toml, never edited one by one. The book's repositories, which the series cites, are
+not uses of the address.
 """
 import argparse
 import re
@@ -16,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ENTRY = re.compile(r'^Repository = "https://github\.com/([\w-]+/[\w-]+)"$', re.MULTILINE)
 # "github.com/OWNER/NAME" and Colab's "colab.research.google.com/github/OWNER/NAME"
 USE = re.compile(r"(?:(?<=github\.com/)|(?<=colab\.research\.google\.com/github/))[\w-]+/[\w-]+")
+CITED = {"oreilly-japan/deep-learning-from-scratch-3", "koki0702/dezero-book"}  # the book's code and notebooks
 
 
 def configured(root):
@@ -26,11 +29,13 @@ def configured(root):
 
 
 def documents(root):
-    return [root / "pyproject.toml", root / "README.md", *sorted((root / "notebooks").glob("*.ipynb"))]
+    notebooks = root / "notebooks"
+    return [root / "pyproject.toml", root / "README.md", *sorted(notebooks.rglob("*.ipynb")),
+            *sorted(notebooks.glob("*.md"))]
 
 
 def uses(text):
-    return {match.group(0) for match in USE.finditer(text)}
+    return {match.group(0) for match in USE.finditer(text)} - CITED
 
 
 def main(argv=None, root=ROOT):
