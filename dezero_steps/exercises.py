@@ -419,9 +419,10 @@ def check_gradient(label, formula, variable_class, n_inputs=1, expected=None, lo
     """Check the gradients the framework's `y.backward()` gives for `y = formula(*variables)`.
 
     `y.grad` is seeded with a random gy ≠ 1 before `y.backward()`; every input's `.grad` must match
-    central differences of the formula, or, when given, `expected(*arrays)`: the closed-form
+    central differences of the formula and, when given, `expected(*arrays)`: the closed-form
     derivatives dy/dx (a tuple, one per input; a single array for one input), which the check
-    multiplies by gy (so they must be element-wise, or y a single number). Prints ✓, or raises.
+    multiplies by gy (so they must be element-wise, or y a single number). The central differences
+    catch a wrong forward pass even behind a right backward. Prints ✓, or raises.
     """
     names = _input_names(n_inputs)
     variable_grads = _gradients_are_variables(variable_class)
@@ -445,15 +446,18 @@ def check_gradient(label, formula, variable_class, n_inputs=1, expected=None, lo
                 raise Wrong(f"{FAIL} {label}: {name}.grad is None after y.backward() "
                             f"(the gradient never reached {name})")
             gots.append(_gradient(label, name, variable.grad, array.shape, variable_grads, variable_class))
-        if expected is None:
-            def formula_data(*arrays):
-                return _run(label, lambda: formula(*[variable_class(a) for a in arrays]).data)
-            wants = _numerical_gradients(formula_data, point, gy)
-        else:
+        if expected is not None:
             closed = expected(*[a.copy() for a in point])
             closed = closed if isinstance(closed, tuple) else (closed,)
             wants = [np.broadcast_to(gy * np.asarray(d, dtype=float), a.shape) for d, a in zip(closed, point)]
-        _compare_gradients(lambda n: f"{label}: {n}.grad", names, point, gy, gots, wants, how)
+            _compare_gradients(lambda n: f"{label}: {n}.grad", names, point, gy, gots, wants, "closed form")
+
+        def formula_data(*arrays):
+            return _run(label, lambda: formula(*[variable_class(a) for a in arrays]).data)
+        # Even when the gradients match a closed form, a wrong forward pass shows here.
+        wants = _numerical_gradients(formula_data, point, gy)
+        _compare_gradients(lambda n: f"{label}: {n}.grad", names, point, gy, gots, wants,
+                           "numerical gradient of the forward pass")
     print(f"{PASS} {label}: the gradients match the {how} at {POINTS_TEXT}, with y.grad ≠ 1")
 
 
