@@ -1,9 +1,67 @@
-"""Shared test setup: figures render off screen in the test process.
+"""Test setup shared by the notebooks' runs and the tests.
 
 Lying at the root, this file also puts the checkout on sys.path, so the tests import
-`dezero_steps` without installing it. Notebook kernels are not affected: they keep their
-inline backend, and each notebook's setup cell makes `dezero_steps` importable from the checkout.
+`dezero_steps` without installing it.
+
+The kernels that run the notebooks (nbval's, and those the tests start) inherit this
+process's environment, so the part of it that changes what a notebook prints is set here,
+the same whatever the shell had:
+
+- MPLBACKEND is the inline backend, the one a Jupyter kernel picks when nothing is set
+  (with MPLBACKEND=Agg, plt.show() would show nothing and its stored output would differ);
+- PYTHONPATH is dropped: a kernel imports what this interpreter has installed, and
+  `dezero_steps` from the checkout its setup cell finds (or the install it makes);
+- the locale is C.UTF-8 and Python's UTF-8 mode is on;
+- PYTHONHASHSEED is dropped, so each kernel hashes strings with a seed of its own, as in
+  Colab (an output that depends on the order of a set of strings shows up as a failure);
+- MATPLOTLIBRC is dropped and IPython gets an empty profile folder, so no personal
+  settings or startup files reach the kernels.
+
+The test process itself draws figures with Agg, off screen. With pytest-xdist, each
+notebook's cells stay together on one worker (nbval runs them in order in one kernel) and
+every other test is scheduled on its own.
 """
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import matplotlib
 
+KERNEL_ENVIRONMENT = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "LC_ALL": "C.UTF-8",
+                      "PYTHONUTF8": "1"}
+NOT_INHERITED = ["PYTHONPATH", "PYTHONHASHSEED", "MATPLOTLIBRC"]
+
 matplotlib.use("Agg")
+
+
+def pytest_configure(config):
+    for name in NOT_INHERITED:
+        os.environ.pop(name, None)
+    os.environ.update(KERNEL_ENVIRONMENT)
+    config.ipython_folder = tempfile.mkdtemp(prefix="dezero-steps-ipython-")
+    os.environ["IPYTHONDIR"] = config.ipython_folder
+    # pyproject.toml names the sanitizing file relative to the checkout: find it from any folder
+    sanitize = getattr(config.option, "nbval_sanitize_with", None)
+    if sanitize and not Path(sanitize).is_absolute() and not Path(sanitize).exists():
+        config.option.nbval_sanitize_with = str(config.rootpath / sanitize)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "ipython_folder", ""), ignore_errors=True)
+
+
+try:
+    from xdist.scheduler import LoadScopeScheduling
+except ImportError:  # without pytest-xdist the tests run in one process
+    pass
+else:
+    class NotebookScheduling(LoadScopeScheduling):
+        """A notebook's cells form one unit of work; every other test is a unit of its own."""
+
+        def _split_scope(self, nodeid):
+            path = nodeid.split("::", 1)[0]
+            return path if path.endswith(".ipynb") else nodeid
+
+    def pytest_xdist_make_scheduler(config, log):
+        return NotebookScheduling(config, log)

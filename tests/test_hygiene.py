@@ -13,10 +13,11 @@ MACHINE_PATH = re.compile(r"(?<![\w.:/~])/(?:(?:[\w.-]+/){2,}|(?:home|root|work|
 ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
 SETUP = """# Setup: make the `dezero_steps` package importable.
 import sys
+from pathlib import Path
 if "google.colab" in sys.modules:  # in Colab: install DeZero Steps from its repository
     %pip install --quiet git+{repository}
-else:  # in a checkout: the package sits beside the notebooks folder
-    sys.path.insert(0, "..")"""
+else:  # elsewhere: the checkout this notebook sits in, if any (else an installed package)
+    sys.path[:0] = [str(p) for p in Path.cwd().parents if (p / "dezero_steps").is_dir()][:1]"""
 
 
 def cells(path):
@@ -81,13 +82,14 @@ def test_executed_top_to_bottom(path):
 
 
 @each_notebook
-def test_colab_badge_opens_this_notebook(path):
+def test_colab_badge_opens_the_student_edition(path):
+    """The badge opens notebooks/student/NAME, the copy with the exercises left blank."""
     owner_name = repository().removeprefix("https://github.com/")
     badge = ("[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
-             f"(https://colab.research.google.com/github/{owner_name}/blob/main/notebooks/{path.name})")
+             f"(https://colab.research.google.com/github/{owner_name}/blob/main/notebooks/student/{path.name})")
     markdown = [source(cell) for cell in cells(path) if cell["cell_type"] == "markdown"]
     assert any(badge in text.splitlines() for text in markdown), (
-        f"{path.name}: no Colab badge line opening notebooks/{path.name}; expected:\n{badge}")
+        f"{path.name}: no Colab badge line opening notebooks/student/{path.name}; expected:\n{badge}")
 
 
 @each_notebook

@@ -8,6 +8,14 @@ repository), so pip clones what is on disk, with no network. The package lands i
 its own, which is on the kernel's PYTHONPATH; the checkout is not. numpy and matplotlib come
 from the environment, as they do in Colab.
 
+Once per test run (whatever the number of pytest-xdist workers) the snapshot is made and
+built into a wheel the way Colab builds it: `pip wheel` in an isolated build environment
+holding only what pyproject.toml's [build-system] asks for. Each notebook's own %pip
+install then clones and builds the same snapshot again, for real, but with the build tools
+of this environment instead of a fresh isolated one, from no package index, and without
+pip's check of every other installed package: the part of a Colab install that the
+one-time build has already covered, and most of its time.
+
 The same run checks that the outputs are deterministic: every output equals the stored one
 after the sanitizing of notebooks/sanitize.cfg, figures compared by their pixels (PNG bytes
 also carry the matplotlib version). Left out: the setup cell, whose branch differs here on
@@ -22,7 +30,10 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import sysconfig
+import time
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -49,11 +60,32 @@ def git(*args, cwd):
                           text=True).stdout
 
 
-@pytest.fixture(scope="session")
-def colab(tmp_path_factory):
-    """Environment variables for a kernel that plays Colab, given a fresh install prefix and the
-    site-packages folder inside it."""
-    base = tmp_path_factory.mktemp("colab")
+def once_per_run(folder, make):
+    """make(folder) once per test run: the first worker to create `folder` fills it, the others
+    wait for it (and fail as it failed)."""
+    done, failed = folder / ".done", folder / ".failed"
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        deadline = time.monotonic() + 900
+        while not done.exists():
+            assert time.monotonic() < deadline, f"{folder} was not ready after 15 minutes"
+            time.sleep(0.2)
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+        return
+    try:
+        make(folder)
+    except BaseException as exc:
+        failed.write_text(f"making {folder.name} failed: {exc}", encoding="utf-8")
+        raise
+    finally:
+        done.touch()
+
+
+def make_snapshot(base):
+    """A git repository of the checkout's files as they are on disk, git told to serve it in
+    place of the repository address, and the wheel Colab would build from it."""
     snapshot = base / "repository"
     listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
     for name in listed.split("\0"):
@@ -66,14 +98,39 @@ def colab(tmp_path_factory):
         "commit", "--quiet", "--message", "working tree", cwd=snapshot)
     (base / "gitconfig").write_text(
         f'[url "{snapshot.as_uri()}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir",
+                            str(base / "wheel"), f"git+{repository()}"], capture_output=True, text=True,
+                           env=dict(os.environ, GIT_CONFIG_GLOBAL=str(base / "gitconfig"), GIT_CONFIG_NOSYSTEM="1"))
+    assert built.returncode == 0, f"the package does not build as Colab builds it:\n{built.stderr}"
     startup = base / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True)
     (startup / "00-colab.py").write_text(COLAB_STAND_IN, encoding="utf-8")
-    kept = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "MPLBACKEND")}
+
+
+@pytest.fixture(scope="session")
+def snapshot(tmp_path_factory):
+    """The folder of make_snapshot, made once for all workers."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder all workers' temporary folders share
+    once_per_run(shared / "colab", make_snapshot)
+    return shared / "colab"
+
+
+@pytest.fixture(scope="session")
+def colab(snapshot):
+    """Environment variables for a kernel that plays Colab, given a fresh install prefix and the
+    site-packages folder inside it."""
+    base = snapshot
+    kept = {key: value for key, value in os.environ.items()
+            if key != "PYTHONPATH" and not key.startswith("PIP_")}
 
     def environment(prefix, site):
         return dict(kept, IPYTHONDIR=str(base / "ipython"), GIT_CONFIG_GLOBAL=str(base / "gitconfig"),
-                    GIT_CONFIG_NOSYSTEM="1", PIP_PREFIX=str(prefix), PYTHONPATH=str(site))
+                    GIT_CONFIG_NOSYSTEM="1", PIP_PREFIX=str(prefix), PYTHONPATH=str(site),
+                    PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
+                    # pip reads the variable of a --no-... option inverted: "0" turns the option on
+                    PIP_NO_BUILD_ISOLATION="0", PIP_NO_WARN_CONFLICTS="0")
     return environment
 
 
@@ -182,3 +239,13 @@ def test_notebook_runs_alone_and_reproduces_its_outputs(path, colab, tmp_path):
         f"{path.name}: dezero_steps came from {imported_from}, not from the setup cell's install")
     found = differences(path.name, stored, notebook.cells[:-1])
     assert not found, "outputs differ from the stored ones:\n" + "\n".join(found)
+
+
+def test_the_wheel_holds_the_whole_package(snapshot):
+    """What Colab installs has every file of dezero_steps/, the step packages' files included."""
+    [wheel] = (snapshot / "wheel").glob("dezero_steps-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        installed = {name for name in archive.namelist() if name.startswith("dezero_steps/")}
+    package = snapshot / "repository"
+    expected = {path.relative_to(package).as_posix() for path in (package / "dezero_steps").rglob("*.py")}
+    assert not expected - installed, f"the wheel lacks {sorted(expected - installed)}"

@@ -1,0 +1,47 @@
+"""The suite gives the same verdict whatever environment it starts in (see conftest.py at the root):
+a notebook with a figure passes with MPLBACKEND=Agg, a stray PYTHONPATH, another locale and
+hash seed, and pytest runs from any working directory."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import NOTEBOOKS, ROOT
+
+
+def shows_a_figure(path):
+    """True for a notebook with an image among its stored outputs (plt.show() or a Figure)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return any("image/png" in out.get("data", {}) for cell in cells for out in cell.get("outputs", []))
+
+
+def smallest(paths):
+    return min(paths, key=lambda path: len(json.loads(path.read_text(encoding="utf-8"))["cells"]))
+
+
+WITH_FIGURE = [path for path in NOTEBOOKS if shows_a_figure(path)]
+
+
+def pytest_run(args, cwd, **environment):
+    """pytest in a fresh process, in one process (no workers), with these environment variables."""
+    env = dict(os.environ, **environment)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", *map(str, args)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout
+
+
+@pytest.mark.skipif(not WITH_FIGURE, reason="no notebook shows a figure yet")
+def test_a_notebook_with_figures_passes_in_a_hostile_environment(tmp_path):
+    decoy = tmp_path / "decoy" / "dezero_steps"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text('raise ImportError("the decoy on PYTHONPATH was imported")\n')
+    pytest_run([smallest(WITH_FIGURE)], cwd=ROOT, MPLBACKEND="Agg", PYTHONPATH=str(decoy.parent),
+               PYTHONHASHSEED="12345", LC_ALL="C", LANG="C")
+
+
+def test_pytest_runs_from_another_folder(tmp_path):
+    said = pytest_run([smallest(NOTEBOOKS), ROOT / "tests" / "test_step10.py"], cwd=tmp_path)
+    assert " passed" in said
