@@ -1,0 +1,23 @@
+"""Plausible wrong answers to the exercises of notebooks/step30.ipynb (see tests/test_wrong_answers.py)."""
+
+WRONG_ANSWERS = {
+    "ex1-answer": [
+        "def my_prediction():\n    return 2",  # counts the functions on the longest path, not the output
+        "def my_prediction():\n    return 4",  # counts every function of the graph
+        "def my_prediction():\n    return 3.0",  # a float for an int
+    ],
+    "ex2-answer": [
+        # the derivative computed on the arrays, then wrapped: no graph behind it
+        "def df(x):\n    return Variable(3 * x.data ** 2 - 6 * x.data)",
+        # one term on the array: its part of the second derivative is lost
+        "def df(x):\n    return 3 * x.data ** 2 - 6 * x",
+        # the constant of -3x^2 lost in differentiating
+        "def df(x):\n    return 3 * x ** 2 - 6",
+        # a sign error
+        "def df(x):\n    return 3 * x ** 2 + 6 * x",
+        # f itself instead of its derivative
+        "def df(x):\n    return x ** 3 - 3 * x ** 2",
+        # the second derivative instead of the first
+        "def df(x):\n    return 6 * x - 6",
+    ],
+}
