@@ -101,7 +101,7 @@ def _fmt(value):
 
 
 def _is_variable_like(value):
-    return hasattr(value, "data") and not isinstance(value, (np.ndarray, np.generic, memoryview))
+    return hasattr(value, "data") and not isinstance(value, (np.ndarray, np.generic))
 
 
 def _number_kind(value):
