@@ -8,13 +8,13 @@ repository), so pip clones what is on disk, with no network. The package lands i
 its own, which is on the kernel's PYTHONPATH; the checkout is not. numpy and matplotlib come
 from the environment, as they do in Colab.
 
-Once per test run (whatever the number of pytest-xdist workers) the snapshot is made and
-built into a wheel the way Colab builds it: `pip wheel` in an isolated build environment
-holding only what pyproject.toml's [build-system] asks for. Each notebook's own %pip
-install then clones and builds the same snapshot again, for real, but with the build tools
-of this environment instead of a fresh isolated one, from no package index, and without
-pip's check of every other installed package: the part of a Colab install that the
-one-time build has already covered, and most of its time.
+The snapshot is made once per test run, whatever the number of pytest-xdist workers, and
+built into a wheel once, the way Colab builds it: `pip wheel` in an isolated build
+environment holding only what pyproject.toml's [build-system] asks for (and the wheel must
+hold every file of the package). Each notebook's own %pip install then clones and builds
+the snapshot for real, but with the build tools of this environment instead of a fresh
+isolated one, from no package index, and without pip's check of every other installed
+package: the part of a Colab install that the one-time build covers, and most of its time.
 
 The same run checks that the outputs are deterministic: every output equals the stored one
 after the sanitizing of notebooks/sanitize.cfg, figures compared by their pixels (PNG bytes
@@ -85,7 +85,7 @@ def once_per_run(folder, make):
 
 def make_snapshot(base):
     """A git repository of the checkout's files as they are on disk, git told to serve it in
-    place of the repository address, and the wheel Colab would build from it."""
+    place of the repository address, and the IPython startup file that plays Colab."""
     snapshot = base / "repository"
     listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
     for name in listed.split("\0"):
@@ -98,10 +98,6 @@ def make_snapshot(base):
         "commit", "--quiet", "--message", "working tree", cwd=snapshot)
     (base / "gitconfig").write_text(
         f'[url "{snapshot.as_uri()}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir",
-                            str(base / "wheel"), f"git+{repository()}"], capture_output=True, text=True,
-                           env=dict(os.environ, GIT_CONFIG_GLOBAL=str(base / "gitconfig"), GIT_CONFIG_NOSYSTEM="1"))
-    assert built.returncode == 0, f"the package does not build as Colab builds it:\n{built.stderr}"
     startup = base / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True)
     (startup / "00-colab.py").write_text(COLAB_STAND_IN, encoding="utf-8")
@@ -241,9 +237,14 @@ def test_notebook_runs_alone_and_reproduces_its_outputs(path, colab, tmp_path):
     assert not found, "outputs differ from the stored ones:\n" + "\n".join(found)
 
 
-def test_the_wheel_holds_the_whole_package(snapshot):
-    """What Colab installs has every file of dezero_steps/, the step packages' files included."""
-    [wheel] = (snapshot / "wheel").glob("dezero_steps-*.whl")
+def test_the_package_builds_as_in_colab_and_holds_every_file(snapshot, tmp_path):
+    """pip builds the repository in an isolated environment from [build-system] alone, and the
+    wheel has every file of dezero_steps/, the step packages' files included."""
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir",
+                            str(tmp_path), f"git+{repository()}"], capture_output=True, text=True,
+                           env=dict(os.environ, GIT_CONFIG_GLOBAL=str(snapshot / "gitconfig"), GIT_CONFIG_NOSYSTEM="1"))
+    assert built.returncode == 0, f"the package does not build as Colab builds it:\n{built.stderr}"
+    [wheel] = tmp_path.glob("dezero_steps-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         installed = {name for name in archive.namelist() if name.startswith("dezero_steps/")}
     package = snapshot / "repository"
