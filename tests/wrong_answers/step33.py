@@ -29,9 +29,10 @@ WRONG_ANSWERS = {
         "def my_prediction():\n    return 0.0",  # the maximum between the minima
     ],
     "ex2-answer": [
-        "def my_prediction():\n    return 0.0",  # trusts that f'' < 0 always leads to the maximum
-        "def my_prediction():\n    return 1.0",  # the nearest minimum
-        "def my_prediction():\n    return -1",  # an int for a float
+        "def my_prediction():\n    return None",  # thinks the loop runs, only less precisely
+        "def my_prediction():\n    return TypeError",  # expects None / ... to fail as an operation
+        "def my_prediction():\n    return ZeroDivisionError",  # thinks the second derivative comes out 0
+        'def my_prediction():\n    return "AttributeError"',  # the name, not the class
     ],
     "ex3-answer": [
         # no cleargrad before the first pass: the previous second derivative is added to f'
