@@ -34,6 +34,22 @@ def gradient(f, x):
     y.backward()
     return x.grad
 ''',
+        SETUP + '''
+w.cleargrad()  # cleared once, before the first call only
+
+
+def gradient(f, x):
+    y = f(x)
+    y.backward()
+    return x.grad
+''',
+        SETUP + '''
+def gradient(f, x):
+    x.cleargrad()
+    y = f(x)
+    y.backward()
+    return y.grad  # the output's gradient, 1.0, not the input's
+''',
     ],
     "ex2-answer": [
         '''
@@ -47,6 +63,14 @@ def my_prediction():
         '''
 def my_prediction():
     return 8  # an int for a float
+''',
+        '''
+def my_prediction():
+    return 11.0  # as if y.grad also grew to 2 in the second pass
+''',
+        '''
+def my_prediction():
+    return 9.0
 ''',
     ],
     "ex3-answer": [
@@ -88,6 +112,26 @@ class SquaredDifference(Function):
         x0, x1 = self.inputs[0].data, self.inputs[1].data
         gx0 = (x0 - x1) * gy  # the factor 2 of the power rule lost
         return gx0, -gx0
+''',
+        '''
+class SquaredDifference(Function):
+    def forward(self, x0, x1):
+        return (x0 - x1) ** 2
+
+    def backward(self, gy):
+        x0, x1 = self.inputs[0].data, self.inputs[1].data
+        gx0 = 2 * (x1 - x0) * gy  # x1 - x0 for x0 - x1
+        return gx0, -gx0
+''',
+        '''
+class SquaredDifference(Function):
+    def forward(self, x0, x1):
+        return (x0 - x1) ** 2
+
+    def backward(self, gy):
+        x0, x1 = self.inputs[0].data, self.inputs[1].data
+        gx0 = 2 * (x0 - x1) * gy
+        return [gx0, -gx0]  # a list for a tuple
 ''',
     ],
 }
