@@ -2,14 +2,16 @@
 
 WRONG_ANSWERS = {
     "ex1-answer": [
-        'def my_prediction():\n    return "dezero_steps.step23.core_simple"',  # the copy imports step 23's file
-        'def my_prediction():\n    return "dezero_steps.step24"',  # where it is reached, not where it is defined
-        'def my_prediction():\n    return "core_simple"',  # the file without its package
+        "def my_prediction():\n    return 27",  # thinks the second import reads the changed file
+        "def my_prediction():\n    return 9.0",  # a float: side * side of an int is an int
+        "def my_prediction():\n    return ImportError",  # thinks a module cannot be imported twice
+        "def my_prediction():\n    return None",  # thinks the second import finds nothing
     ],
     "ex2-answer": [
         "def my_prediction():\n    return None",  # thinks every name of core_simple is public
         "def my_prediction():\n    return ModuleNotFoundError",  # a subclass, raised for missing modules only
         "def my_prediction():\n    return AttributeError",  # what step23.add would raise
+        "def my_prediction():\n    return NameError",  # what using an undefined name raises
     ],
     "ex3-answer": [
         # no __init__.py: a namespace package without the name rectangle
