@@ -2,11 +2,12 @@
 
 WRONG_ANSWERS = {
     "ex1-answer": [
-        "def my_prediction():\n    return 3, 0, 0",  # integers, not floats
-        "def my_prediction():\n    return 1876.0, -5376.0, 8064.0",  # the values at (1, 1)
-        "def my_prediction():\n    return 0.0, 0.0, 0.0",  # a minimum need not be zero
-        "def my_prediction():\n    return [3.0, 0.0, 0.0]",  # a list, not a tuple
-        "def my_prediction():\n    return 30.0, 0.0, 0.0",  # the second bracket alone
+        "def my_prediction():\n    return 0.04, 0.04, 0.04",  # the values at (1, 1)
+        "def my_prediction():\n    return 0.04, 1.0, -1.0",  # z with -0.48xy taken as -0.48
+        "def my_prediction():\n    return 1.0, -1.0, 1.0",  # both partial derivatives with the wrong sign
+        "def my_prediction():\n    return 1.0, 1.0, 1.0",  # the sign of y lost in dz/dy
+        "def my_prediction():\n    return 1, 1, -1",  # integers, not floats
+        "def my_prediction():\n    return [1.0, 1.0, -1.0]",  # a list, not a tuple
     ],
     "ex2-answer": [
         "def himmelblau(x, y):\n    return (x ** 2 + y - 11) ** 2 + (x + y ** 2 - 7)",  # a square missing
@@ -39,5 +40,7 @@ WRONG_ANSWERS = {
         "    f(x, y).backward()\n"
         "    length = abs(x.grad) + abs(y.grad)\n"
         "    return float(-x.grad / length), float(-y.grad / length)",
+        # the direction at (1, 1) of Goldstein-Price, hard-coded
+        "def downhill(f, a, b):\n    return 0.5547001962252291, -0.8320502943378437",
     ],
 }
