@@ -20,6 +20,7 @@ WRONG_ANSWERS = {
         "def my_prediction():\n    return 6, 6",  # x counted as two nodes
         "def my_prediction():\n    return 5, 4",  # the edges of the inputs only
         "def my_prediction():\n    return 2, 6",  # functions only
+        "def my_prediction():\n    return [5, 6]",  # a list, not a tuple
     ],
     "ex2-answer": [
         # no seen_set: a function reached through several uses of its output is counted each time
