@@ -3,8 +3,22 @@ FORKED = '''
 
 def forked(x):
     y0, y1 = Fork()(x)
-    return add(square(exp(y0)), y1)
+    return add(square(y0), y1)
 '''
+
+
+def fork(backward):
+    """The answer cell of exercise 3 with `backward` as the body of Fork.backward."""
+    return f'''
+class Fork(Function):
+    def forward(self, x):
+        return x, x.copy()
+
+    def backward(self, gy0, gy1):
+        {backward}
+''' + FORKED
+
+
 WRONG_ANSWERS = {
     "ex1-answer": [
         '''
@@ -19,6 +33,10 @@ def my_prediction():
 def my_prediction():
     return [3, 7]  # a list for a tuple
 ''',
+        '''
+def my_prediction():
+    return (2, 6)  # the generations of the last Add, not of its output
+''',
     ],
     "ex2-answer": [
         '''
@@ -29,31 +47,20 @@ def my_prediction():
 def my_prediction():
     return 128  # an int for a float
 ''',
+        '''
+def my_prediction():
+    return 96.0  # as in step 14: a first run with only C's share of a.grad
+''',
+        '''
+def my_prediction():
+    return 192.0  # three runs of the first square
+''',
     ],
     "ex3-answer": [
-        '''
-class Fork(Function):
-    def forward(self, x):
-        return x, x.copy()
-
-    def backward(self, gy0, gy1):
-        return gy0  # the second copy's gradient lost
-''' + FORKED,
-        '''
-class Fork(Function):
-    def forward(self, x):
-        return x, x.copy()
-
-    def backward(self, gy0, gy1):
-        return gy0 * gy1  # multiplied for added
-''' + FORKED,
-        '''
-class Fork(Function):
-    def forward(self, x):
-        return x, x.copy()
-
-    def backward(self, gy0, gy1):
-        return gy0, gy1  # one gradient per output, but the function has one input
-''' + FORKED,
+        fork("return gy0  # the second copy's gradient lost"),
+        fork("return gy1  # the first copy's gradient lost"),
+        fork("return gy0 * gy1  # multiplied for added"),
+        fork("return gy0, gy1  # one gradient per output, but the function has one input"),
+        fork("return 2 * gy0  # two copies, so twice one of the gradients"),
     ],
 }
