@@ -24,6 +24,14 @@ WRONG_ANSWERS = {
         # a fixed number of terms, ignoring the threshold
         "def my_exp(x, threshold=0.0001):\n    y = 0\n    for i in range(6):\n"
         "        y = y + x ** i / math.factorial(i)\n    return y\n",
+        # the factorial one place off: x^i / (i + 1)!
+        "def my_exp(x, threshold=0.0001):\n    y = 0\n    for i in range(100000):\n"
+        "        t = x ** i / math.factorial(i + 1)\n        y = y + t\n"
+        "        if abs(t.data) < threshold:\n            break\n    return y\n",
+        # the constant 1 counted twice: y starts at 1 and the loop adds x^0 / 0! again
+        "def my_exp(x, threshold=0.0001):\n    y = 1\n    for i in range(100000):\n"
+        "        t = x ** i / math.factorial(i)\n        y = y + t\n"
+        "        if abs(t.data) < threshold:\n            break\n    return y\n",
         # a number instead of a Variable: nothing to backpropagate
         "def my_exp(x, threshold=0.0001):\n    y = 0.0\n    for i in range(100000):\n"
         "        t = float(x.data) ** i / math.factorial(i)\n        y = y + t\n"
