@@ -13,6 +13,8 @@ WRONG_ANSWERS = {
         "def my_prediction():\n    return (3.375, 0.2)  # the sign of the overshoot lost\n",
         "def my_prediction():\n    return (-3.375, 0.1)  # 1 / c instead of 2 / c\n",
         "def my_prediction():\n    return (2.25, 0.2)  # two updates, not three\n",
+        "def my_prediction():\n    return (-3.375, 0.4)  # c = 5: f taken as (c / 2) x^2 with c = 5\n",
+        "def my_prediction():\n    return (-1.5, 0.2)  # one update, not three\n",
     ],
     "ex3-answer": [
         # too few updates: the slow learning rate 0.0005 looks stalled
@@ -25,6 +27,11 @@ WRONG_ANSWERS = {
         "        for i in range(50000):\n            p = p - lr * rosenbrock_grad(p)\n"
         "            if np.linalg.norm(p - 1) < 1e-3:\n                return 'converges'\n"
         "    return 'diverges' if np.abs(p).max() > 1e6 else 'stalls'\n",
+        # the distance to the origin instead of to the minimum (1, 1): it never converges
+        "def outcome(lr):\n    p = np.array([0.0, 2.0])\n    for i in range(50000):\n"
+        "        p = p - lr * rosenbrock_grad(p)\n        if np.linalg.norm(p) < 1e-3:\n"
+        "            return 'converges'\n        if np.abs(p).max() > 1e6:\n            return 'diverges'\n"
+        "    return 'stalls'\n",
         # a step up the gradient
         "def outcome(lr):\n    p = np.array([0.0, 2.0])\n    for i in range(50000):\n"
         "        p = p + lr * rosenbrock_grad(p)\n        if np.linalg.norm(p - 1) < 1e-3:\n"
