@@ -5,6 +5,8 @@ WRONG_ANSWERS = {
         "def my_prediction():\n    return 44.0  # f''(2) itself\n",
         "def my_prediction():\n    return 1 / 24  # one over f'(2)\n",
         "def my_prediction():\n    return 0.01  # the learning rate of 29.4\n",
+        "def my_prediction():\n    return -1 / 44  # the sign of the update flipped\n",
+        "def my_prediction():\n    return 0.023  # 1 / 44 rounded too far\n",
     ],
     "ex2-answer": [
         "def my_prediction():\n    return 2.0  # the sign of the update flipped\n",
