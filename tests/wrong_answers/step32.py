@@ -16,11 +16,13 @@ WRONG_ANSWERS = {
         "def my_prediction():\n    return 12.0",  # thinks the second pass gives the second derivative 6x
         "def my_prediction():\n    return 0.0",  # the derivative of a constant, but no backward pass reaches x
         'def my_prediction():\n    return "None"',  # the word, not the value
+        "def my_prediction():\n    return Variable(np.array(0.0))",  # a zero gradient, as if x were reached
     ],
     "ex2-answer": [
         "def my_prediction():\n    return 18.0",  # the second derivative alone, as if x.grad had been cleared
         "def my_prediction():\n    return 27.0",  # the first derivative alone
         "def my_prediction():\n    return 45",  # an int for a float
+        "def my_prediction():\n    return 54.0",  # f'(3) counted twice, as if the second pass repeated the first
     ],
     "ex3-answer": [
         # the classic bug: computes with the array, so its part of the second derivative is lost
