@@ -27,6 +27,7 @@ WRONG_ANSWERS = {
         "def my_prediction():\n    return 1.0",  # the minimum on the other side
         "def my_prediction():\n    return -1",  # an int for a float
         "def my_prediction():\n    return 0.0",  # the maximum between the minima
+        "def my_prediction():\n    return -2.0",  # thinks the update moves x away and back, or not at all
     ],
     "ex2-answer": [
         "def my_prediction():\n    return None",  # thinks the loop runs, only less precisely
