@@ -24,6 +24,7 @@ WRONG_ANSWERS = {
         "def my_prediction():\n    return float(np.cos(0.5))  # the 8th derivative: one round too many\n",
         "def my_prediction():\n    return float(-np.sin(0.5))  # a sign lost\n",
         "def my_prediction():\n    return float(np.sin(0.5 + 7 * np.pi / 2))  # sin's derivatives, not cos's\n",
+        "def my_prediction():\n    return F.sin(Variable(np.array(0.5)))  # the right value, but a Variable, not a float\n",
     ],
     "ex2-answer": [
         # the classic: a backward on arrays, right once, but its result has no path back to x
