@@ -96,8 +96,8 @@ def make_snapshot(base):
     git("add", "--all", cwd=snapshot)
     git("-c", "user.name=DeZero Steps", "-c", "user.email=tests@dezero-steps.invalid",
         "commit", "--quiet", "--message", "working tree", cwd=snapshot)
-    (base / "gitconfig").write_text(
-        f'[url "{snapshot.as_uri()}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
+    # a plain path, not a file:// address: git then clones by linking files, not by packing them
+    (base / "gitconfig").write_text(f'[url "{snapshot}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
     startup = base / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True)
     (startup / "00-colab.py").write_text(COLAB_STAND_IN, encoding="utf-8")
