@@ -34,5 +34,9 @@ WRONG_ANSWERS = {
         sigmoid_with("y = self.outputs[0]()", "gx = gy * (1 - y * y)  # tanh's derivative", "return gx"),
         sigmoid_with("x, = self.inputs", "gx = gy * x * (1 - x)  # the input, not the output", "return gx"),
         sigmoid_with("y = self.outputs[0]()", "gx = gy * y * (y - 1)  # a sign error", "return gx"),
+        sigmoid_with("y = self.outputs[0]()", "gx = gy * y * 1 - y  # brackets lost: (gy * y) - y", "return gx"),
+        # brackets lost in the forward pass: 1 / 1 + e^-x
+        SIGMOID_CELL.replace("y = 1 / (1 + np.exp(-x))", "y = 1 / 1 + np.exp(-x)").format(
+            backward="        y = self.outputs[0]()\n        gx = gy * y * (1 - y)\n        return gx"),
     ],
 }
