@@ -31,5 +31,11 @@ WRONG_ANSWERS = {
         "    gx = x.grad\n    w.cleargrad()\n    return gx ** 2\n",
         # the slope built from the data: a number, not a Variable with a graph
         "def penalty(w):\n    t = np.tanh(0.5 * w.data)\n    gx = Variable(w.data * (1 - t ** 2))\n    return (gx - 1) ** 2\n",
+        # the slope taken out of its Variable: P is computed on an array and has no graph back to w
+        "def penalty(w):\n    x = Variable(np.array(0.5))\n    d = F.tanh(w * x)\n    d.backward(create_graph=True)\n"
+        "    gx = x.grad.data\n    w.cleargrad()\n    return Variable((gx - 1) ** 2)\n",
+        # the input x left a number: it gets no gradient of its own
+        "def penalty(w):\n    x = 0.5\n    d = F.tanh(w * x)\n    d.backward(create_graph=True)\n"
+        "    gx = w.grad\n    w.cleargrad()\n    return (gx - 1) ** 2\n",
     ],
 }
