@@ -1,21 +1,40 @@
 """Plausible wrong answers to the exercises of notebooks/step34.ipynb (see tests/test_wrong_answers.py)."""
 
-LOG_CELL = '''class Log(Function):
+PAIR_CELL = '''class Sinh(Function):
     def forward(self, x):
-        y = np.log(x)
+        y = {sinh_forward}
         return y
 
     def backward(self, gy):
-{backward}
+        x, = self.inputs
+        gx = {sinh_backward}
+        return gx
 
 
-def log(x):
-    return Log()(x)
+def sinh(x):
+    return Sinh()(x)
+
+
+class Cosh(Function):
+    def forward(self, x):
+        y = {cosh_forward}
+        return y
+
+    def backward(self, gy):
+        x, = self.inputs
+        gx = {cosh_backward}
+        return gx
+
+
+def cosh(x):
+    return Cosh()(x)
 '''
+RIGHT_PAIR = dict(sinh_forward="np.sinh(x)", sinh_backward="gy * cosh(x)",
+                  cosh_forward="np.cosh(x)", cosh_backward="gy * sinh(x)")
 
 
-def log_with(*lines):
-    return LOG_CELL.format(backward="\n".join("        " + line for line in lines))
+def pair_with(**change):
+    return PAIR_CELL.format(**{**RIGHT_PAIR, **change})
 
 
 WRONG_ANSWERS = {
@@ -28,11 +47,21 @@ WRONG_ANSWERS = {
     ],
     "ex2-answer": [
         # the classic: a backward on arrays, right once, but its result has no path back to x
-        log_with("x = self.inputs[0].data", "gx = gy / x", "return gx"),
-        log_with("x, = self.inputs", "gx = gy / x.data", "return gx"),
-        log_with("x, = self.inputs", "gx = 1 / x  # gy forgotten", "return gx"),
-        log_with("x, = self.inputs", "gx = -gy / x ** 2  # the second derivative", "return gx"),
-        log_with("x, = self.inputs", "gx = gy * x", "return gx"),
-        log_with("y = self.outputs[0]()", "gx = gy / y  # the output, not the input", "return gx"),
+        pair_with(sinh_backward="gy * np.cosh(x.data)"),
+        # the same in the other function: the second pass leaves nothing for the third
+        pair_with(cosh_backward="gy * np.sinh(x.data)"),
+        # the right numbers wrapped in a new Variable: no graph behind them
+        pair_with(sinh_backward="Variable(gy.data * np.cosh(x.data))",
+                  cosh_backward="Variable(gy.data * np.sinh(x.data))"),
+        # the minus sign of the cosine's derivative copied
+        pair_with(cosh_backward="gy * -sinh(x)"),
+        # each function taken for its own derivative
+        pair_with(sinh_backward="gy * sinh(x)", cosh_backward="gy * cosh(x)"),
+        # gy forgotten
+        pair_with(cosh_backward="sinh(x)"),
+        # the two forward passes swapped
+        pair_with(sinh_forward="np.cosh(x)", cosh_forward="np.sinh(x)"),
+        # the sine's forward for the hyperbolic sine
+        pair_with(sinh_forward="np.sin(x)"),
     ],
 }
