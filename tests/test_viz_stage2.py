@@ -5,27 +5,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Circle, FancyArrowPatch
 
 from dezero_steps import step14, step16, viz
-
-
-def texts(fig):
-    return [text.get_text() for text in fig.axes[0].texts]
-
-
-def centre_of(fig, label):
-    """Where the node labelled `label` sits (its label is written at its centre)."""
-    [position] = [text.get_position() for text in fig.axes[0].texts if text.get_text() == label]
-    return np.array(position)
-
-
-def rendered(fig):
-    """Draw the figure with Agg, check nothing falls outside it, and return it."""
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    drawn = fig.get_tightbbox(canvas.get_renderer())
-    page = fig.bbox_inches
-    assert drawn.x0 >= page.x0 - 1e-3 and drawn.y0 >= page.y0 - 1e-3
-    assert drawn.x1 <= page.x1 + 1e-3 and drawn.y1 <= page.y1 + 1e-3
-    return fig
+from test_viz import centre_of, rendered, texts
 
 
 def branch_and_join(step, at=2.0):
