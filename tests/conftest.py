@@ -2,7 +2,7 @@
 end of a run that say how many gradient checks ran. What the tests know about the step
 modules themselves is in steps.py."""
 import importlib.util
-import re
+import tomllib
 from collections import Counter
 
 from steps import ROOT, step_numbers  # noqa: F401 (step_numbers: for the test files)
@@ -19,10 +19,9 @@ def load_tool(name):
 
 
 def repository():
-    """The repository address, from the one place it is kept: pyproject.toml's [project.urls]
-    (read by pattern: tomllib arrives only with Python 3.11)."""
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    return re.search(r'^Repository\s*=\s*"([^"]+)"', text, re.MULTILINE).group(1)
+    """The repository address, from the one place it is kept: pyproject.toml's [project.urls]."""
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        return tomllib.load(file)["project"]["urls"]["Repository"]
 
 
 def pytest_terminal_summary(terminalreporter):
