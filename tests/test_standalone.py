@@ -1,12 +1,5 @@
 """Every notebook runs on its own, as in Colab, and reproduces every stored output.
 
-This is the run of every notebook in `python -m pytest`: it compares what nbval compares (every
-output after the sanitizing of notebooks/sanitize.cfg, the same cell tags) and the figures too.
-nbval, run on notebooks named on the command line (`python -m pytest notebooks/step14.ipynb`),
-gives the same comparison cell by cell in the checkout. The checkout's branch of the setup cell
-runs, and the lesson's outputs are compared, in the run of every notebook's student-edition copy
-(tests/test_student.py).
-
 Each notebook is copied alone into an empty folder and run in a fresh kernel that believes it
 runs in Colab (an IPython startup file puts a stand-in `google.colab` module in sys.modules),
 so its setup cell takes the %pip branch. Git rewrites the repository address of
