@@ -17,11 +17,13 @@ the same whatever the shell had:
 - MATPLOTLIBRC is dropped and IPython gets an empty profile folder, so no personal
   settings or startup files reach the kernels.
 
-The test process itself draws figures with Agg, off screen. With pytest-xdist, each
-notebook's cells stay together on one worker (nbval runs them in order in one kernel) and
-every other test is scheduled on its own.
+The test process itself draws figures with Agg, off screen. With pytest-xdist, every test of
+one notebook runs on one worker: nbval's cells (run in order in one kernel) and the tests whose
+id names the notebook (they share one run of it, tests/notebook_runs.py). Every other test is
+scheduled on its own.
 """
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -57,11 +59,13 @@ except ImportError:  # without pytest-xdist the tests run in one process
     pass
 else:
     class NotebookScheduling(LoadScopeScheduling):
-        """A notebook's cells form one unit of work; every other test is a unit of its own."""
+        """Every test of one notebook is one unit of work: nbval's cells, which run in order in one
+        kernel, and the tests whose id names the notebook, which share its run as in Colab
+        (tests/notebook_runs.py). Every other test is a unit of its own."""
 
         def _split_scope(self, nodeid):
-            path = nodeid.split("::", 1)[0]
-            return path if path.endswith(".ipynb") else nodeid
+            named = re.search(r"([\w-]+\.ipynb)\b", nodeid)
+            return named.group(1) if named else nodeid
 
     def pytest_xdist_make_scheduler(config, log):
         return NotebookScheduling(config, log)

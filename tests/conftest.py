@@ -1,9 +1,12 @@
-"""What several test files share: the notebooks and tools, found by name, and the lines at the
-end of a run that say how many gradient checks ran. What the tests know about the step
-modules themselves is in steps.py."""
+"""What several test files share: the notebooks and tools, found by name, each notebook's run
+as in Colab (notebook_runs.py), and the lines at the end of a run that say how many gradient
+checks ran. What the tests know about the step modules themselves is in steps.py."""
 import importlib.util
+import os
 import tomllib
 from collections import Counter
+
+import pytest
 
 from steps import ROOT, step_numbers  # noqa: F401 (step_numbers: for the test files)
 
@@ -49,3 +52,32 @@ def pytest_terminal_summary(terminalreporter):
                                         f" {what} ({counts or 'none run'})")
     if without:
         terminalreporter.write_line(f"no Function with a backward yet in: {', '.join(sorted(without))}")
+
+
+@pytest.fixture(scope="session")
+def snapshot(tmp_path_factory):
+    """The folder of notebook_runs.make_snapshot, made once for all workers."""
+    import notebook_runs  # it imports this file
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder all workers' temporary folders share
+    notebook_runs.once_per_run(shared / "colab", notebook_runs.make_snapshot)
+    return shared / "colab"
+
+
+@pytest.fixture(scope="session")
+def alone(snapshot, tmp_path_factory):
+    """alone(stem): the notebook's run as in Colab (notebook_runs.run_alone), once per worker."""
+    import notebook_runs
+    runs = {}
+
+    def run(stem):
+        if stem not in runs:
+            try:
+                runs[stem] = notebook_runs.run_alone(stem, snapshot, tmp_path_factory.mktemp(stem) / "alone")
+            except Exception as exc:  # every test of the notebook reports it, without a second run
+                runs[stem] = exc
+        if isinstance(runs[stem], Exception):
+            raise runs[stem]
+        return runs[stem]
+    return run

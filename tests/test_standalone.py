@@ -1,137 +1,36 @@
 """Every notebook runs on its own, as in Colab, and reproduces every stored output.
 
-Each notebook is copied alone into an empty folder and run in a fresh kernel that believes it
-runs in Colab (an IPython startup file puts a stand-in `google.colab` module in sys.modules),
-so its setup cell takes the %pip branch. Git rewrites the repository address of
-pyproject.toml to a snapshot of this checkout (the files on disk, committed in a temporary
-repository), so pip clones what is on disk, with no network. The package lands in a prefix of
-its own, which is on the kernel's PYTHONPATH; the checkout is not. numpy and matplotlib come
-from the environment, as they do in Colab.
-
-The snapshot is made once per test run, whatever the number of pytest-xdist workers, and
-built into a wheel once, the way Colab builds it: `pip wheel` in an isolated build
-environment holding only what pyproject.toml's [build-system] asks for (and the wheel must
-hold every file of the package). Each notebook's own %pip install then clones and builds
-the snapshot for real, but with the build tools of this environment instead of a fresh
-isolated one, from no package index, and without pip's check of every other installed
-package: the part of a Colab install that the one-time build covers, and most of its time.
-
-The same run checks that the outputs are deterministic: every output equals the stored one
-after the sanitizing of notebooks/sanitize.cfg, figures compared by their pixels (PNG bytes
-also carry the matplotlib version). Left out: the setup cell, whose branch differs here on
-purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or nbval-skip (such as
-a plot of rounding errors, whose last digits differ between numpy versions and processors).
+The run is notebook_runs.run_alone: the notebook's student-edition copy (what a badge opens)
+alone in an empty folder, in a kernel that plays Colab, its setup cell installing the package
+with %pip, then the worked notebook's exercise cells. The lesson's outputs and the worked
+exercises' outputs must equal the stored ones after the sanitizing of notebooks/sanitize.cfg,
+figures compared by their pixels (PNG bytes also carry the matplotlib version), and
+`dezero_steps` must come from the setup cell's install. Left out: the setup cell, whose branch
+differs here on purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or
+nbval-skip (such as a plot of rounding errors, whose last digits differ between numpy versions
+and processors). So the same run also checks that the outputs are deterministic.
 """
 import base64
 import configparser
-import copy
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
-import sysconfig
-import time
 import zipfile
 from pathlib import Path
 
 import nbformat
 import numpy as np
 import pytest
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 from PIL import Image
 
 from conftest import NOTEBOOKS, ROOT, repository
+from notebook_runs import is_setup, setup_said
 
 PIXEL_RMS = 1.0  # largest root-mean-square pixel difference (0-255 scale) of an unchanged figure
-# one statement, so that the startup file leaves no name behind in the notebook's namespace
-COLAB_STAND_IN = ('__import__("sys").modules["google.colab"] = '
-                  '__import__("types").ModuleType("google.colab")\n')
 PICTURES = {"image/png", "image/jpeg"}  # compared by their pixels; every other output as text
 NOT_COMPARED = {"nbval-ignore-output", "nbval-skip"}  # the cell tags for which nbval compares nothing
-PROBE = "import dezero_steps\nprint(dezero_steps.__file__)"
-
-
-def git(*args, cwd):
-    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def once_per_run(folder, make):
-    """make(folder) once per test run: the first worker to create `folder` fills it, the others
-    wait for it (and fail as it failed)."""
-    done, failed = folder / ".done", folder / ".failed"
-    try:
-        folder.mkdir()
-    except FileExistsError:
-        deadline = time.monotonic() + 900
-        while not done.exists():
-            assert time.monotonic() < deadline, f"{folder} was not ready after 15 minutes"
-            time.sleep(0.2)
-        if failed.exists():
-            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
-        return
-    try:
-        make(folder)
-    except BaseException as exc:
-        failed.write_text(f"making {folder.name} failed: {exc}", encoding="utf-8")
-        raise
-    finally:
-        done.touch()
-
-
-def make_snapshot(base):
-    """A git repository of the checkout's files as they are on disk, git told to serve it in
-    place of the repository address, and the IPython startup file that plays Colab."""
-    snapshot = base / "repository"
-    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
-    for name in listed.split("\0"):
-        if name and (ROOT / name).is_file():  # a file deleted on disk is left out, as a commit would
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, snapshot / name)
-    git("init", "--quiet", cwd=snapshot)
-    git("add", "--all", cwd=snapshot)
-    git("-c", "user.name=DeZero Steps", "-c", "user.email=tests@dezero-steps.invalid",
-        "commit", "--quiet", "--message", "working tree", cwd=snapshot)
-    # a plain path, not a file:// address: git then clones by linking files, not by packing them
-    (base / "gitconfig").write_text(f'[url "{snapshot}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
-    startup = base / "ipython" / "profile_default" / "startup"
-    startup.mkdir(parents=True)
-    (startup / "00-colab.py").write_text(COLAB_STAND_IN, encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def snapshot(tmp_path_factory):
-    """The folder of make_snapshot, made once for all workers."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the folder all workers' temporary folders share
-    once_per_run(shared / "colab", make_snapshot)
-    return shared / "colab"
-
-
-@pytest.fixture(scope="session")
-def colab(snapshot):
-    """Environment variables for a kernel that plays Colab, given a fresh install prefix and the
-    site-packages folder inside it."""
-    base = snapshot
-    kept = {key: value for key, value in os.environ.items()
-            if key != "PYTHONPATH" and not key.startswith("PIP_")}
-
-    def environment(prefix, site):
-        return dict(kept, IPYTHONDIR=str(base / "ipython"), GIT_CONFIG_GLOBAL=str(base / "gitconfig"),
-                    GIT_CONFIG_NOSYSTEM="1", PIP_PREFIX=str(prefix), PYTHONPATH=str(site),
-                    PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
-                    # pip reads the variable of a --no-... option inverted: "0" turns the option on
-                    PIP_NO_BUILD_ISOLATION="0", PIP_NO_WARN_CONFLICTS="0")
-    return environment
-
-
-def is_setup(cell):
-    return cell.cell_type == "code" and '"google.colab" in sys.modules' in cell.source
 
 
 def sanitizer():
@@ -182,11 +81,12 @@ def difference(key, stored, fresh):
     return None if stored == fresh else f"stored: {stored!r:.300}\n  fresh:  {fresh!r:.300}"
 
 
-def differences(name, stored_cells, fresh_cells):
-    """One line per code cell whose fresh outputs differ from the stored ones."""
+def differences(name, pairs):
+    """One line per code cell whose fresh outputs differ from the stored ones; `pairs` holds
+    (index, stored cell, fresh cell)."""
     sanitize = sanitizer()
     found = []
-    for index, (stored, fresh) in enumerate(zip(stored_cells, fresh_cells)):
+    for index, stored, fresh in pairs:
         if (stored.cell_type != "code" or is_setup(stored)
                 or NOT_COMPARED & set(stored.metadata.get("tags", []))):
             continue
@@ -200,40 +100,20 @@ def differences(name, stored_cells, fresh_cells):
     return found
 
 
-def execute(notebook, folder, env):
-    """Run every cell in a fresh kernel; None, or the error and what the setup cell printed."""
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(folder)}})
-    try:
-        client.execute(env=env)
-    except CellExecutionError as error:
-        said = "".join(out.get("text", "") for cell in notebook.cells if is_setup(cell)
-                       for out in cell.outputs)
-        return f"{error}\nThe setup cell printed:\n{said}"
-    return None
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
-def test_notebook_runs_alone_and_reproduces_its_outputs(path, colab, tmp_path):
-    folder = tmp_path / "alone"
-    folder.mkdir()
-    shutil.copy2(path, folder / path.name)
-    prefix = tmp_path / "prefix"
-    # where pip puts a package under --prefix; made now so that it is on the kernel's sys.path
-    site = Path(sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)}))
-    site.mkdir(parents=True)
-    notebook = nbformat.read(folder / path.name, as_version=4)
-    stored = copy.deepcopy(notebook.cells)
-    notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
-
-    problem = execute(notebook, folder, colab(prefix, site))
-    if problem:
-        pytest.fail(f"{path.name} failed when run on its own: {problem}", pytrace=False)
-
-    imported_from = Path(notebook.cells[-1].outputs[0].text.strip())
-    assert imported_from.is_relative_to(prefix), (
+def test_notebook_runs_alone_and_reproduces_its_outputs(path, alone):
+    run = alone(path.stem)
+    stored = nbformat.read(str(path), as_version=4).cells
+    fresh = run.notebook.cells
+    if any(out.output_type == "error" for out in fresh[run.probe].outputs):
+        pytest.fail(f"{path.name} run on its own cannot import dezero_steps; the setup cell printed:\n"
+                    f"{setup_said(run)}", pytrace=False)
+    imported_from = Path(fresh[run.probe].outputs[0].text.strip())
+    assert imported_from.is_relative_to(run.prefix), (
         f"{path.name}: dezero_steps came from {imported_from}, not from the setup cell's install")
-    found = differences(path.name, stored, notebook.cells[:-1])
+    pairs = [(index, stored[index], fresh[index]) for index in range(run.lesson)]
+    pairs += [(index, stored[index], fresh[at]) for index, at in run.worked.items()]
+    found = differences(path.name, pairs)
     assert not found, "outputs differ from the stored ones:\n" + "\n".join(found)
 
 

@@ -10,10 +10,10 @@ import sys
 import nbformat
 import pytest
 
+import notebook_runs
 from conftest import ROOT, load_tool
 
 student = load_tool("student")
-grade = load_tool("grade")
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 EDITION = ROOT / "notebooks" / "student"
@@ -366,79 +366,45 @@ def test_nbval_does_not_collect_the_student_edition():
 
 # ---------------------------------------------------------------------------------------------
 # Every student-edition notebook runs, and stops at its exercises with "not done yet"
+# (its run is notebook_runs.run_alone; tests/test_standalone.py compares the lesson's outputs)
 
-SANITIZE = re.findall(r"^regex: (.*)\nreplace: (.*)$",
-                      (ROOT / "notebooks" / "sanitize.cfg").read_text(encoding="utf-8"), re.MULTILINE)
-
-
-def comparable(outputs):
-    """What nbval compares of a cell's outputs: their text, sanitized; images and tracebacks aside."""
-    texts, stream = [], None  # consecutive writes to one stream are one text, as Jupyter shows them
-    for out in outputs:
-        if out.output_type == "stream" and stream == out.name:
-            texts[-1] += out.text
-            continue
-        stream = out.name if out.output_type == "stream" else None
-        if stream:
-            texts.append(out.name + ": " + out.text)
-        elif out.output_type == "error":
-            texts.append(f"error: {out.ename}: {out.evalue}")
-        else:
-            texts += [f"{kind}: {value}" for kind, value in sorted(out.get("data", {}).items())
-                      if kind.startswith("text/")]
-    text = "\n".join(texts)
-    for pattern, replacement in SANITIZE:
-        text = re.sub(pattern, replacement, text)
-    return text
+def assert_says_not_done(run):
+    """Every check cell of the copy ends in NotDone."""
+    for index in run.checks:
+        errors = [(out.ename, out.evalue) for out in run.notebook.cells[index].outputs if out.output_type == "error"]
+        assert errors and errors[0][0] == "NotDone", f"{run.name} cell {index}: {errors}"
 
 
-def check_indices(worked):
-    """Where the check cells are, read from the worked notebook (a copy keeps every cell in place)."""
-    nb = nbformat.read(str(worked), as_version=4)
-    return [index for index, role, _ in load_tool("mark_exercises").exercise_cells(nb, worked.stem)
-            if role == "check"]
-
-
-def assert_blank_copy_runs(path, worked):
-    """Run a blank copy in one kernel: the lesson as stored, every check cell 'not done yet'."""
-    stored = nbformat.read(str(path), as_version=4)
-    ran = grade.run_cells(nbformat.read(str(path), as_version=4), path.parent, timeout=300)
-    exercises_start = next((i for i, cell in enumerate(stored.cells) if cell.cell_type == "markdown"
-                            and cell.source.startswith(student.EXERCISES)), len(stored.cells))
-    for index in range(exercises_start):
-        before, after = stored.cells[index], ran.cells[index]
-        if before.cell_type == "code":
-            assert comparable(after.outputs) == comparable(before.outputs), f"{path.name} cell {index}"
-    checks = check_indices(worked)
-    for index in checks:
-        errors = [(out.ename, out.evalue) for out in ran.cells[index].outputs if out.output_type == "error"]
-        assert errors and errors[0][0] == "NotDone", f"{path.name} cell {index}: {errors}"
-    return checks
+def fixture_run(worked, folder):
+    """The fixture's student copy, then its worked exercises, run in one kernel from this checkout."""
+    make_copies(worked, "--out", folder)
+    run = notebook_runs.plan(worked, folder / worked.name, {}, probe=False)
+    return notebook_runs.execute(run, folder, notebook_runs.checkout_environment(), timeout=60)
 
 
 def test_fixture_runs_blank_and_worked(tmp_path, notebook):
-    make_copies(notebook, "--out", tmp_path / "out")
-    assert len(assert_blank_copy_runs(tmp_path / "out" / "step99.ipynb", notebook)) == 3
-    worked = grade.run_cells(nbformat.read(str(notebook), as_version=4), notebook.parent, timeout=60)
-    assert [cell.outputs[0].text[0] for cell in worked.cells if cell.source in CHECKS] == ["✓", "✓", "✓"]
+    run = fixture_run(notebook, tmp_path / "out")
+    assert len(run.checks) == 3
+    assert_says_not_done(run)
+    worked = [run.notebook.cells[run.worked[index]].outputs[0].text[0] for index in run.checks]
+    assert worked == ["✓", "✓", "✓"]
 
 
 def test_fixture_check_that_passes_blank_fails_this_test(tmp_path):
     """A check of the lesson's own code would pass in a blank copy; the test must notice."""
     nb = exercise_notebook()
     nb.cells[12].source = 'exercises.check_value("x.grad of x ** 3 at x = -1", lambda: 3.0, 3.0)'
-    path = write(nb, tmp_path / "out" / "step99.ipynb")
-    make_copies(path, "--out", tmp_path / "blank")
+    run = fixture_run(write(nb, tmp_path / "src" / "step99.ipynb"), tmp_path / "out")
     with pytest.raises(AssertionError, match="cell 12"):
-        assert_blank_copy_runs(tmp_path / "blank" / "step99.ipynb", path)
+        assert_says_not_done(run)
 
 
 EDITION_COPIES = sorted(EDITION.glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("path", EDITION_COPIES, ids=[path.name for path in EDITION_COPIES])
-def test_student_edition_runs_and_says_not_done(path):
+def test_student_edition_runs_and_says_not_done(path, alone):
     worked = ROOT / "notebooks" / path.name
     if not worked.exists() or path.read_text(encoding="utf-8") != student.edition_copy(worked, EDITION):
         pytest.fail(f"{path.name} is stale or left over: run `python tools/student.py`", pytrace=False)
-    assert_blank_copy_runs(path, worked)
+    assert_says_not_done(alone(path.stem))

@@ -10,23 +10,21 @@ that point (below) stands in for it.
 The second part runs the real exercises of the notebooks with their answer cells replaced by
 wrong answers (the table WRONG_ANSWERS) and requires each check cell to end in a Wrong.
 """
-import copy
-import functools
 import importlib
 import inspect
 import re
-import runpy
 
 import nbformat
 import numpy as np
 import pytest
 
+import notebook_runs
 from conftest import ROOT, load_tool
 from dezero_steps import exercises
 from dezero_steps.exercises import NotDone, Wrong
+from notebook_runs import WRONG_ANSWERS, error_name, wrong_answer_table
 
 mark = load_tool("mark_exercises")
-grade = load_tool("grade")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -552,92 +550,39 @@ def test_check_true_rejects(result):
 # tests/wrong_answers/<notebook>.py holds WRONG_ANSWERS = {"ex1-answer": [source, ...], ...}: for
 # each answer cell (its nbgrader grade_id without the notebook's name) the whole cell sources of
 # plausible wrong answers. Each replaces the answer cell in turn; the exercise's cells then run again
-# in the kernel that ran the whole worked notebook, and at least one of its checks must end in Wrong
-# (none in NotDone). The worked cells run once more after each, and their checks must pass again.
+# in the notebook's run alone (notebook_runs.run_alone, after the lesson and the worked exercises),
+# and at least one of its checks must end in Wrong (none in NotDone). The worked cells run once more
+# after each, and their checks must pass again.
 
-WRONG_ANSWERS_DIR = ROOT / "tests" / "wrong_answers"
-
-
-def wrong_answer_table(stem):
-    path = WRONG_ANSWERS_DIR / f"{stem}.py"
-    return runpy.run_path(str(path))["WRONG_ANSWERS"] if path.exists() else {}
-
-
-def exercise_numbers(notebook):
-    """The exercise each cell belongs to (None outside the exercises), as mark_exercises reads them."""
-    numbers, exercise = [], None
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            for line in mark.headings(cell.source):
-                match = mark.EXERCISE_HEADING.match(line)
-                exercise = int(match.group(1)) if match else None
-        numbers.append(exercise)
-    return numbers
+def verdicts(run, key, i):
+    """The check verdicts with wrong answer i of `key`, and after restoring the worked answer: the
+    error name of each check cell, None for ✓."""
+    return tuple({index: error_name(run.notebook.cells[at]) for index, at in places.items()}
+                 for places in run.wrong[key, i])
 
 
-def error_name(cell):
-    errors = [out.ename for out in cell.outputs if out.output_type == "error"]
-    return errors[0] if errors else None
+def worked_verdicts(run):
+    return {index: error_name(run.notebook.cells[run.worked[index]]) for index in run.checks}
 
 
-def run_wrong_answers(path, table):
-    """{(key, i): (check verdicts with wrong answer i of `key`, check verdicts after restoring)} and the
-    verdicts of the worked notebook, all from one kernel. A verdict is the error name, None for ✓."""
-    notebook = nbformat.read(str(path), as_version=4)
-    roles = mark.exercise_cells(notebook, path.stem)
-    answers = {grade_id[len(path.stem) + 1:]: index for index, role, grade_id in roles if role == "answer"}
-    checks = [index for index, role, _ in roles if role == "check"]
-    unknown = set(table) - set(answers)
-    assert not unknown, f"{path.name} has no answer cell {sorted(unknown)} (answer cells: {sorted(answers)})"
-    numbers = exercise_numbers(notebook)
-    runs = nbformat.v4.new_notebook(metadata=notebook.metadata)
-    runs.cells = [copy.deepcopy(cell) for cell in notebook.cells]
-    places = {}  # (key, i) -> ({check index: index in runs}, same for the restoring run)
-    for key, sources in table.items():
-        exercise = numbers[answers[key]]
-        cells = [index for index, number in enumerate(numbers)
-                 if number == exercise and notebook.cells[index].cell_type == "code"]
-        for i, source in enumerate(sources):
-            place = []
-            for replace in (True, False):
-                where = {}
-                for index in cells:
-                    cell = copy.deepcopy(notebook.cells[index])
-                    if replace and index == answers[key]:
-                        cell.source = source.strip("\n")
-                    if index in checks:
-                        where[index] = len(runs.cells)
-                    runs.cells.append(cell)
-                place.append(where)
-            places[key, i] = place
-    grade.run_cells(runs, path.parent, timeout=120)
-    worked = {index: error_name(runs.cells[index]) for index in checks}
-    return {run: tuple({index: error_name(runs.cells[at]) for index, at in where.items()} for where in place)
-            for run, place in places.items()}, worked
-
-
-def assert_rejected(results, key, i):
-    wrong, restored = results[key, i]
-    verdicts = set(wrong.values())
-    assert "Wrong" in verdicts and "NotDone" not in verdicts, f"{key} wrong answer #{i}: check cells ended in {wrong}"
+def assert_rejected(run, key, i):
+    wrong, restored = verdicts(run, key, i)
+    found = set(wrong.values())
+    assert "Wrong" in found and "NotDone" not in found, f"{key} wrong answer #{i}: check cells ended in {wrong}"
     assert set(restored.values()) == {None}, f"after {key} wrong answer #{i}, the worked answer fails: {restored}"
 
 
-@functools.lru_cache(maxsize=None)
-def notebook_results(stem):
-    return run_wrong_answers(ROOT / "notebooks" / f"{stem}.ipynb", wrong_answer_table(stem))
-
-
-NOTEBOOK_ROWS = [pytest.param(path.stem, key, i, id=f"{path.stem} {key} #{i}")
-                 for path in sorted(WRONG_ANSWERS_DIR.glob("*.py"))
+NOTEBOOK_ROWS = [pytest.param(path.stem, key, i, id=f"{path.stem}.ipynb {key} #{i}")
+                 for path in sorted(WRONG_ANSWERS.glob("*.py"))
                  for key, sources in wrong_answer_table(path.stem).items() for i in range(len(sources))]
 
 
 @pytest.mark.parametrize("stem, key, i", NOTEBOOK_ROWS)
-def test_notebook_check_rejects_wrong_answer(stem, key, i):
-    results, worked = notebook_results(stem)
+def test_notebook_check_rejects_wrong_answer(stem, key, i, alone):
+    run = alone(stem)
+    worked = worked_verdicts(run)
     assert set(worked.values()) == {None}, f"{stem}: the worked notebook fails its own checks: {worked}"
-    assert_rejected(results, key, i)
+    assert_rejected(run, key, i)
 
 
 WITH_EXERCISES = [path for path in sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -662,13 +607,14 @@ def test_the_notebook_rows_can_fail(tmp_path):
     table = {"ex1-answer": [RIGHT_CUBE_CELL.replace("x ** 2 * gy", "x ** 2"), RIGHT_CUBE_CELL,
                             RIGHT_CUBE_CELL.replace("return 3 * x ** 2 * gy", "raise NotImplementedError()")],
              "ex2-answer": ["def my_prediction():\n    return 3"]}
-    results, worked = run_wrong_answers(path, table)
-    assert set(worked.values()) == {None}
-    assert_rejected(results, "ex1-answer", 0)
-    assert_rejected(results, "ex2-answer", 0)
+    run = notebook_runs.plan(path, path, table, probe=False)
+    notebook_runs.execute(run, tmp_path, notebook_runs.checkout_environment(), timeout=60)
+    assert set(worked_verdicts(run).values()) == {None}
+    assert_rejected(run, "ex1-answer", 0)
+    assert_rejected(run, "ex2-answer", 0)
     for i in (1, 2):
         with pytest.raises(AssertionError):
-            assert_rejected(results, "ex1-answer", i)
+            assert_rejected(run, "ex1-answer", i)
 
 
 RIGHT_CUBE_CELL = """

@@ -10,11 +10,11 @@ It runs, and reports, three things:
 
 1. `python tools/export.py --check`, for the step snapshots this notebook can change (its
    own and every later one: each snapshot starts from the one before);
-2. `python tools/student.py --check`, for this notebook's copy in the student edition
-   (when the tool has --check);
+2. `python tools/student.py --check`, for this notebook's copy in the student edition;
 3. in one pytest run on two workers, every test about this notebook: nbval on it (stored
-   outputs against a fresh run), its run alone as in Colab (tests/test_standalone.py), the
-   run of its student-edition copy, and every other test in tests/ whose id names it.
+   outputs against a fresh run), its run alone as in Colab (its student-edition copy, then
+   its worked exercises and wrong answers: tests/notebook_runs.py), and every other test in
+   tests/ whose id names it.
 
 The exit code is 0 when all three pass. Unlike the whole suite it does not run the unit tests
 of the framework, the figures module or the tools; `python -m pytest` runs everything.
@@ -67,12 +67,6 @@ def filtered_check(title, command, concerns):
     return not lines
 
 
-def tests_about_notebooks():
-    """The test files that have a test per notebook (they use the list of notebooks)."""
-    return [str(path.relative_to(ROOT)) for path in sorted((ROOT / "tests").glob("test_*.py"))
-            if "NOTEBOOKS" in path.read_text(encoding="utf-8")]
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebook", help="a step number (14), stepNN, or the path of a notebook")
@@ -86,15 +80,10 @@ def main(argv=None):
     if step_of(path):
         results["export"] = filtered_check("export", [sys.executable, "tools/export.py", "--check"],
                                            about_snapshots_from(path))
-    student_help = subprocess.run([sys.executable, "tools/student.py", "--help"], cwd=ROOT,
-                                  capture_output=True, text=True).stdout
-    if "--check" in student_help:
-        results["student edition"] = filtered_check(
-            "student edition", [sys.executable, "tools/student.py", "--check"], about_notebook(path))
-    else:
-        print("tools/student.py has no --check: left out")
+    results["student edition"] = filtered_check(
+        "student edition", [sys.executable, "tools/student.py", "--check"], about_notebook(path))
     pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2",
-              str(path.relative_to(ROOT)), *tests_about_notebooks(), "-k", path.name, *args.pytest_args]
+              str(path.relative_to(ROOT)), "tests", "-k", path.name, *args.pytest_args]
     done = run("tests", pytest)
     print(done.stdout[-20000:], done.stderr[-5000:], sep="")
     results["tests"] = done.returncode == 0
