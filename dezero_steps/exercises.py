@@ -95,6 +95,8 @@ def _fmt(value):
         return "(" + ", ".join(_fmt(item) for item in value) + ("," if len(value) == 1 else "") + ")"
     if isinstance(value, list):
         return "[" + ", ".join(_fmt(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_fmt(key)}: {_fmt(item)}" for key, item in value.items()) + "}"
     if _is_variable_like(value):
         return f"{type(value).__name__}({_fmt(value.data)})"
     return f"a {type(value).__name__} object"
@@ -236,8 +238,26 @@ def _upstream_gradient(shape, seed):
     return np.array(rng.uniform(1.5, 2.5, size=shape) * rng.choice([-1.0, 1.0], size=shape))
 
 
-def _input_names(n_inputs):
+def _input_names(n_inputs, parameters=()):
+    """How verdicts name the inputs: by the reader's own parameter names when there are n_inputs of
+    them (`def f(a, b)` gives a and b), else x for one input and x0, x1, ... for several."""
+    if len(parameters) == n_inputs:
+        return list(parameters)
     return ["x"] if n_inputs == 1 else [f"x{i}" for i in range(n_inputs)]
+
+
+def _parameters(function):
+    """The names of a function's positional parameters ([] when it has no signature to read)."""
+    try:
+        return [p.name for p in inspect.signature(function).parameters.values()
+                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):
+        return []
+
+
+def _forward_names(function_class, n_inputs):
+    """The input names of a Function, read from its forward(self, x0, x1)."""
+    return _input_names(n_inputs, _parameters(getattr(function_class, "forward", None))[1:])
 
 
 def _at(names, arrays, index, gy=None):
@@ -353,7 +373,7 @@ def check_forward(function_class, variable_class, expected, n_inputs=1, low=-2.0
     """
     label = f"{function_class.__name__}.forward"
     call = _calls_with(function_class, n_inputs)
-    names = _input_names(n_inputs)
+    names = _forward_names(function_class, n_inputs)
     for point in _points(n_inputs, low, high):
         want = np.asarray(expected(*[a.copy() for a in point]), dtype=float)
         variables = [variable_class(a.copy()) for a in point]
@@ -386,7 +406,7 @@ def check_backward(function_class, variable_class, n_inputs=1, low=-2.0, high=2.
         raise Wrong(f"{FAIL} {name} has no backward method: this check needs a Function with "
                     "backward(gy), as built in step 6")
     call = _calls_with(function_class, n_inputs)
-    names = _input_names(n_inputs)
+    names = _forward_names(function_class, n_inputs)
     variable_grads = _gradients_are_variables(variable_class)
     label = f"{name}.backward"
 
@@ -424,7 +444,7 @@ def check_gradient(label, formula, variable_class, n_inputs=1, expected=None, lo
     multiplies by gy (so they must be element-wise, or y a single number). The central differences
     catch a wrong forward pass even behind a right backward. Prints ✓, or raises.
     """
-    names = _input_names(n_inputs)
+    names = _input_names(n_inputs, _parameters(formula))
     variable_grads = _gradients_are_variables(variable_class)
     how = "numerical gradient" if expected is None else "closed form"
     for number, point in enumerate(_points(n_inputs, low, high)):

@@ -9,7 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import ROOT
-from dezero_steps import exercises, step02
+from dezero_steps import exercises, step02, step24
 from dezero_steps.exercises import NotDone, Wrong
 from dezero_steps.step06 import Function, Variable
 
@@ -177,6 +177,7 @@ def test_class_without_backward_gets_a_clear_message():
     (np.array([0.1, 2.0]) / 3, "[0.0333333, 0.666667]"), (np.arange(4).reshape(2, 2), "[[0, 1], [2, 3]]"),
     ((1, 3, 2), "(1, 3, 2)"), ((1,), "(1,)"), ([1.5, "a"], "[1.5, 'a']"), (None, "None"),
     (TypeError, "TypeError"), (Variable(np.array(2.0)), "Variable(2.0)"), (float("inf"), "inf"),
+    ({"x": 2.0, 3: None}, "{'x': 2.0, 3: None}"),
 ])
 def test_numbers_print_the_same_on_every_numpy(value, text):
     assert exercises._fmt(value) == text
@@ -227,6 +228,7 @@ def test_check_value_passes(capsys, answer, expected):
     (None, 1.0, "✗ answer: expected a float, got None"),
     (np.array(2.0), Variable(np.array(2.0)), "✗ answer: expected a Variable, got a float: 2.0"),
     (Variable(np.array(3.0)), Variable(np.array(2.0)), "✗ answer: expected Variable(2.0), got Variable(3.0)"),
+    ({"x": 1}, {"x": 2}, "✗ answer: expected {'x': 2}, got {'x': 1}"),
 ])
 def test_check_value_fails(answer, expected, line):
     assert wrong(exercises.check_value, "answer", lambda: answer, expected) == line
@@ -334,3 +336,22 @@ def test_jupyter_shows_a_verdict_as_one_line_error(tmp_path):
         ("error", "NotDone", ["… not done yet: my_prediction still raises NotImplementedError "
                               "(replace it with your code)"])]
     assert nb.cells[3].outputs[0].text == "✓ x: 3 is right\n"
+
+
+def test_gradient_verdicts_name_the_inputs_as_the_reader_does():
+    class Scaled(step24.Function):  # the gradient for b is twice what it should be
+        def forward(self, a, b):
+            return a * b
+
+        def backward(self, gy):
+            a, b = self.inputs
+            return gy * b.data, 2 * gy * a.data
+
+    line = wrong(exercises.check_backward, Scaled, step24.Variable, n_inputs=2)
+    assert line.startswith("✗ Scaled.backward, gradient for b, at a = "), line
+    line = wrong(exercises.check_gradient, "u v", lambda u, v: u * v, step24.Variable, n_inputs=2,
+                 expected=lambda u, v: (v, 2 * u))
+    assert line.startswith("✗ u v: v.grad at u = "), line
+    line = wrong(exercises.check_gradient, "product", lambda *xs: xs[0] * xs[1], step24.Variable, n_inputs=2,
+                 expected=lambda x0, x1: (2 * x1, x0))
+    assert line.startswith("✗ product: x0.grad at x0 = "), line

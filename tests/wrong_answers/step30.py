@@ -24,5 +24,7 @@ WRONG_ANSWERS = {
         "def df(x):\n    return 3 * x ** 2 - 3 * x",
         # a third of the derivative: the factor of the power rule forgotten in both terms
         "def df(x):\n    return x ** 2 - 2 * x",
+        # the right derivative plus a constant: its own derivative is still f''
+        "def df(x):\n    return 3 * x ** 2 - 6 * x + 5",
     ],
 }
