@@ -38,7 +38,9 @@ stops the benchmark with exit code 1.
 Times are processor time of this process (time.process_time), which other programs running
 at the same moment hardly change: after one warm-up run, the best of three runs (--quick)
 or of up to five that fit in about a second; the longest chains run once. The garbage
-collector stays on, as in a reader's code. Peak memory comes from a separate run under
+collector stays on, as in a reader's code; before each timed run a full collection frees the
+graphs of earlier runs and gc.freeze() sets aside what survives (modules, steps, results), so
+that the collections during the run walk the graph being measured, not the whole process. Peak memory comes from a separate run under
 tracemalloc (which slows Python down, so it is not timed), for the fixed lengths of the
 deep table in the full run; tracemalloc sees only memory that Python allocates, so torch has no figure.
 """
@@ -79,7 +81,8 @@ def timed(run, n, settings, once=False):
     times = []
     while not times or (not once and len(times) < settings["repeats"]
                         and (len(times) < 3 or sum(times) < settings["budget"])):
-        gc.collect()  # earlier graphs may be reference cycles: free them off the clock
+        gc.collect()  # earlier graphs may be reference cycles: free them off the clock,
+        gc.freeze()  # and set aside what lives on, which every collection would walk again
         start = time.process_time()
         result = run(n)
         times.append(time.process_time() - start)
