@@ -64,10 +64,10 @@ class Variable:
 
         if self.creator is not None:
             add_func(self.creator)
-        while funcs:
-            f = heapq.heappop(funcs)[-1]
-            gys = [output().grad for output in f.outputs]
-            with using_config("enable_backprop", create_graph):
+        with using_config("enable_backprop", create_graph):  # new: once for the whole pass
+            while funcs:
+                f = heapq.heappop(funcs)[-1]
+                gys = [output().grad for output in f.outputs]
                 gxs = f.backward(*gys)
                 if not isinstance(gxs, tuple):
                     gxs = (gxs,)
@@ -78,9 +78,9 @@ class Variable:
                         x.grad = x.grad + gx
                     if x.creator is not None:
                         add_func(x.creator)
-            if not retain_grad:
-                for y in f.outputs:
-                    y().grad = None
+                if not retain_grad:
+                    for y in f.outputs:
+                        y().grad = None
 
 
 class Function:
@@ -190,10 +190,13 @@ def as_variable(obj):
 
 
 def check_shapes(function, xs):
+    shapes = [x.shape for x in xs]
+    if len(set(shapes)) == 1:  # new: equal shapes always fit
+        return
     try:
-        np.broadcast_shapes(*[x.shape for x in xs])
+        np.broadcast_shapes(*shapes)
     except ValueError:
-        shapes = " and ".join(str(x.shape) for x in xs)
+        shapes = " and ".join(str(shape) for shape in shapes)
         raise ValueError(f"{type(function).__name__} got inputs of shapes {shapes}, which do not fit together "
                          "element by element; give them the same shape, or use a number") from None
 
