@@ -358,7 +358,7 @@ def test_badge_opens_the_student_edition(path):
 
 
 def test_nbval_does_not_collect_the_student_edition():
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "notebooks"],
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "notebooks"],
                             cwd=ROOT, capture_output=True, text=True)
     assert "notebooks/step" in result.stdout, result.stdout[-2000:]
     assert "notebooks/student" not in result.stdout
