@@ -5,7 +5,8 @@ Every decimal with at least four significant digits in a markdown cell (3.297442
 outputs (stream and text/plain) to every digit it shows: the text may round or cut off a printed
 number, but not contradict it, so a change that moves a result is caught in the prose as well as in
 the outputs. A number that is rightly quoted without being printed is listed in ALLOWED, with the
-reason. The tests run on every notebook in notebooks/, present and future.
+reason. The numbers of the notebook's own sections (a heading `## 32.10 ...`) are not results, in
+the heading or in a reference to it. The tests run on every notebook in notebooks/, present and future.
 """
 import json
 import re
@@ -19,6 +20,7 @@ from conftest import NOTEBOOKS
 QUOTED = re.compile(r"(?<![\w.])-?\d+\.\d+(?:[eE][-+]?\d+)?(?![\w.]*\d)")
 PRINTED = re.compile(r"-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")  # addresses of links are not prose
+SECTION = re.compile(r"^#+\s+(\d+\.\d+)\s", re.MULTILINE)  # a numbered heading: ## 32.10 The classic bug
 MIN_DIGITS = 4
 
 # (notebook, number as quoted): why the number appears in the text but in no printed output.
@@ -49,10 +51,14 @@ def last_place(number):
 
 
 def quoted_numbers(path):
-    """(cell index, number as written) for every decimal of MIN_DIGITS or more in the markdown."""
-    return [(index, number) for index, cell in enumerate(cells(path)) if cell["cell_type"] == "markdown"
-            for number in QUOTED.findall(LINK_TARGET.sub("]()", text(cell["source"])))
-            if significant_digits(number) >= MIN_DIGITS]
+    """(cell index, number as written) for every decimal of MIN_DIGITS or more in the markdown, but
+    the notebook's own section numbers."""
+    markdown = [(index, text(cell["source"])) for index, cell in enumerate(cells(path))
+                if cell["cell_type"] == "markdown"]
+    sections = {number for _, source in markdown for number in SECTION.findall(source)}
+    return [(index, number) for index, source in markdown
+            for number in QUOTED.findall(LINK_TARGET.sub("]()", source))
+            if significant_digits(number) >= MIN_DIGITS and number not in sections]
 
 
 def printed_numbers(path):
@@ -116,6 +122,7 @@ def test_agreement_rule(prose, output, expected):
     ("Python 3.11.7 and numpy 2.4.6 print 4.000000000004.", ["4.000000000004"]),
     ("An error of 8.793281303098865e-08, or $-29.5562$.", ["8.793281303098865e-08", "-29.5562"]),
     ("See [the survey](https://arxiv.org/abs/1502.05767) and 0.0003.", []),
+    ("## 32.10 The bug\n\nAs 32.10 shows, 32.10 and 32.11 differ.", ["32.11"]),
 ])
 def test_quoted_numbers_found_in_markdown(tmp_path, markdown, expected):
     notebook = tmp_path / "example.ipynb"
