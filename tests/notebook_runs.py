@@ -16,7 +16,8 @@ every other installed package: the part of a Colab install that the one-time bui
 
 In the same kernel, after the copy's blank exercises, come the worked notebook's exercise cells
 (its answers and checks, as the teacher has them), then every wrong answer of
-tests/wrong_answers/NAME.py, each followed by the worked cells again (tests/test_wrong_answers.py),
+tests/wrong_answers/NAME.py with its exercise's cells, each followed by the exercise's worked cells
+but its checks, so that the next one starts from the worked state (tests/test_wrong_answers.py),
 and last a cell that says where `dezero_steps` was imported from. Errors stay outputs, so one
 run answers every question:
 
@@ -109,7 +110,8 @@ def colab_environment(base, prefix, site):
                 GIT_CONFIG_NOSYSTEM="1", PIP_PREFIX=str(prefix), PYTHONPATH=str(site),
                 PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
                 # pip reads the variable of a --no-... option inverted: "0" turns the option on
-                PIP_NO_BUILD_ISOLATION="0", PIP_NO_WARN_CONFLICTS="0")
+                # (no bytecode compiled at install: Python compiles what it imports anyway)
+                PIP_NO_BUILD_ISOLATION="0", PIP_NO_WARN_CONFLICTS="0", PIP_NO_COMPILE="0")
 
 
 def checkout_environment():
@@ -147,7 +149,7 @@ class Run:
     """A notebook to run and where to find what each test reads in it. Cells 0 to copied - 1 are
     the copy (the first `lesson` of them the lesson, `checks` its check cells); `worked` maps a
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
-    cells with wrong answer i of that key, and with the worked answer restored after it; `probe`
+    cells with wrong answer i of that key; `probe`
     is the place of the cell that prints where `dezero_steps` came from, installed in `prefix`."""
     name: str
     notebook: nbformat.NotebookNode
@@ -187,9 +189,10 @@ def plan(worked_path, copy_path, table, probe=True):
         cells = [index for index in exercise_code if numbers[index] == numbers[answers[key]]]
         for i, source in enumerate(sources):
             with_wrong = {index: append(index, source if index == answers[key] else None) for index in cells}
-            restored = {index: append(index) for index in cells}
-            run.wrong[key, i] = tuple({index: at for index, at in places.items() if index in run.checks}
-                                      for places in (with_wrong, restored))
+            run.wrong[key, i] = {index: at for index, at in with_wrong.items() if index in run.checks}
+            for index in cells:  # the worked definitions back, for what runs next (checks need not run)
+                if index not in run.checks:
+                    append(index)
     if probe:
         notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
         run.probe = len(notebook.cells) - 1
