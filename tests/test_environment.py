@@ -1,6 +1,6 @@
 """The suite gives the same verdict whatever environment it starts in (see conftest.py at the root):
 a notebook with a figure passes with MPLBACKEND=Agg, a stray PYTHONPATH, another locale and
-hash seed, and pytest runs from any working directory."""
+hash seed, run by pytest from another working directory."""
 import json
 import os
 import subprocess
@@ -34,14 +34,10 @@ def pytest_run(args, cwd, **environment):
 
 
 @pytest.mark.skipif(not WITH_FIGURE, reason="no notebook shows a figure yet")
-def test_a_notebook_with_figures_passes_in_a_hostile_environment(tmp_path):
+def test_a_notebook_with_figures_passes_in_a_hostile_environment_from_another_folder(tmp_path):
     decoy = tmp_path / "decoy" / "dezero_steps"
     decoy.mkdir(parents=True)
     (decoy / "__init__.py").write_text('raise ImportError("the decoy on PYTHONPATH was imported")\n')
-    pytest_run([smallest(WITH_FIGURE)], cwd=ROOT, MPLBACKEND="Agg", PYTHONPATH=str(decoy.parent),
-               PYTHONHASHSEED="12345", LC_ALL="C", LANG="C")
-
-
-def test_pytest_runs_from_another_folder(tmp_path):
-    said = pytest_run([smallest(NOTEBOOKS), ROOT / "tests" / "test_step10.py"], cwd=tmp_path)
+    said = pytest_run([smallest(WITH_FIGURE), ROOT / "tests" / "test_step10.py"], cwd=tmp_path, MPLBACKEND="Agg",
+                      PYTHONPATH=str(decoy.parent), PYTHONHASHSEED="12345", LC_ALL="C", LANG="C")
     assert " passed" in said
