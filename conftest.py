@@ -17,18 +17,27 @@ the same whatever the shell had:
 - MATPLOTLIBRC is dropped and IPython gets an empty profile folder, so no personal
   settings or startup files reach the kernels.
 
-The test process itself draws figures with Agg, off screen. With pytest-xdist, every test of
-one notebook runs on one worker: nbval's cells (run in order in one kernel) and the tests whose
-id names the notebook (they share one run of it, tests/notebook_runs.py). Every other test is
-scheduled on its own.
+Each test process has a scratch folder of its own (config.scratch_folder), removed at its end:
+the kernels' IPython folder, and the notebooks' runs as in Colab.
+
+With NumPy 2, as Colab has, nbval runs each notebook of notebooks/ as in Colab: its collector is
+tests/notebook_runs.py's ColabNotebook, and the tests that read that run come after it. The test
+process itself draws figures with Agg, off screen. With pytest-xdist, every test of one notebook
+runs on one worker: nbval's cells (run in order in one kernel) and the tests whose id names the
+notebook (they read the same run). Every other test is scheduled on its own.
 """
 import os
 import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 import matplotlib
+import pytest
+
+TESTS = Path(__file__).resolve().parent / "tests"
+sys.path.append(str(TESTS))  # for notebook_runs, when no test of tests/ is collected
 
 KERNEL_ENVIRONMENT = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "LC_ALL": "C.UTF-8",
                       "PYTHONUTF8": "1"}
@@ -41,8 +50,8 @@ def pytest_configure(config):
     for name in NOT_INHERITED:
         os.environ.pop(name, None)
     os.environ.update(KERNEL_ENVIRONMENT)
-    config.ipython_folder = tempfile.mkdtemp(prefix="dezero-steps-ipython-")
-    os.environ["IPYTHONDIR"] = config.ipython_folder
+    config.scratch_folder = Path(tempfile.mkdtemp(prefix="dezero-steps-tests-"))
+    os.environ["IPYTHONDIR"] = str(config.scratch_folder / "ipython")
     # pyproject.toml names the sanitizing file relative to the checkout: find it from any folder
     sanitize = getattr(config.option, "nbval_sanitize_with", None)
     if sanitize and not Path(sanitize).is_absolute() and not Path(sanitize).exists():
@@ -50,7 +59,21 @@ def pytest_configure(config):
 
 
 def pytest_unconfigure(config):
-    shutil.rmtree(getattr(config, "ipython_folder", ""), ignore_errors=True)
+    shutil.rmtree(getattr(config, "scratch_folder", ""), ignore_errors=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(file_path, parent):
+    """A notebook of notebooks/ is run as in Colab (with NumPy 2): nbval's collector of it gives
+    way to ColabNotebook, nbval's collector with the run of tests/notebook_runs.py."""
+    collectors = yield
+    if file_path.suffix != ".ipynb" or file_path.parent != TESTS.parent / "notebooks":
+        return collectors
+    import notebook_runs
+    if not notebook_runs.AS_IN_COLAB:
+        return collectors
+    return [notebook_runs.ColabNotebook.from_parent(parent, path=file_path)
+            if type(collector) is notebook_runs.IPyNbFile else collector for collector in collectors]
 
 
 try:

@@ -1,31 +1,37 @@
-"""One run of each notebook alone, as in Colab, that three test files read.
+"""One run of each notebook as in Colab, made by nbval, that three test files read.
 
 A reader who follows a badge opens the notebook's student-edition copy in Colab. The run
-plays that: the copy alone in an empty folder, in a fresh kernel that believes it runs in Colab
-(an IPython startup file puts a stand-in `google.colab` module in sys.modules), so its setup
-cell takes the %pip branch. Git rewrites the repository address of pyproject.toml to a snapshot
-of this checkout (the files on disk, committed in a temporary repository), so pip clones what
-is on disk, with no network. The package lands in a prefix of its own, which is on the kernel's
-PYTHONPATH; the checkout is not. numpy and matplotlib come from the environment, as in Colab.
+plays that: a fresh kernel in an empty folder that holds the copy alone, which believes it runs
+in Colab (an IPython startup file puts a stand-in `google.colab` module in sys.modules), so the
+setup cell takes the %pip branch. Git rewrites the repository address of pyproject.toml to a
+snapshot of this checkout (the files on disk, committed in a temporary repository), so pip clones
+what is on disk, with no network. The package lands in a prefix of its own, which is on the
+kernel's PYTHONPATH; the checkout is not. numpy and matplotlib come from the environment, as in
+Colab. Each notebook's %pip install clones and builds the snapshot for real, but with the build
+tools of this environment instead of a fresh isolated one, from no package index, and without
+pip's check of every other installed package: tests/test_standalone.py builds it once the way
+Colab does.
 
-The snapshot is made once per test run, whatever the number of pytest-xdist workers, and built
-into a wheel once, the way Colab builds it (tests/test_standalone.py). Each notebook's own %pip
-install then clones and builds the snapshot for real, but with the build tools of this
-environment instead of a fresh isolated one, from no package index, and without pip's check of
-every other installed package: the part of a Colab install that the one-time build covers.
+After the lesson and the copy's blank exercises come the worked notebook's exercise cells (its
+answers and checks, as the teacher has them), then every wrong answer of tests/wrong_answers/NAME.py
+with its exercise's cells, each followed by the exercise's worked cells but its checks, so that the
+next one starts from the worked state, and last a cell that says where `dezero_steps` was imported
+from. Errors stay outputs, so one run answers every question:
 
-In the same kernel, after the copy's blank exercises, come the worked notebook's exercise cells
-(its answers and checks, as the teacher has them), then every wrong answer of
-tests/wrong_answers/NAME.py with its exercise's cells, each followed by the exercise's worked cells
-but its checks, so that the next one starts from the worked state (tests/test_wrong_answers.py),
-and last a cell that says where `dezero_steps` was imported from. Errors stay outputs, so one
-run answers every question:
-
-- tests/test_standalone.py: the lesson and the worked exercises reproduce every stored output;
+- nbval: the lesson and the worked exercises reproduce every stored output (the setup cell,
+  whose branch differs here on purpose, aside);
+- tests/test_standalone.py: so do their figures, by their pixels, and `dezero_steps` came from
+  the setup cell's install;
 - tests/test_student.py: every check of the blank copy says "not done yet";
 - tests/test_wrong_answers.py: every wrong answer makes its exercise's checks fail.
 
-conftest.py keeps the tests of one notebook on one pytest-xdist worker, which runs it once.
+nbval makes the run: conftest.py at the root hands each notebook of notebooks/ to ColabNotebook,
+nbval's collector with a kernel started as above and the run's other cells, unchecked, between
+and after nbval's own. It keeps the run in RUNS; a test whose notebook nbval has not run in its
+process (pytest tests/test_student.py, say) runs it itself (the_run). conftest.py also keeps
+every test of one notebook on one pytest-xdist worker, after nbval's cells. Colab has NumPy 2:
+with an older NumPy nbval runs each notebook from the checkout, and the tests that read the run
+are skipped.
 """
 import copy
 import os
@@ -33,23 +39,34 @@ import runpy
 import shutil
 import subprocess
 import sysconfig
-import time
+import tempfile
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from unittest import mock
 
 import nbformat
-from nbclient import NotebookClient
+import numpy as np
+import pytest
+from nbval.kernel import CURRENT_ENV_KERNEL_NAME, RunningKernel
+from nbval.plugin import IPyNbCell, IPyNbFile
 
-from conftest import ROOT, load_tool, repository
+from checkout import ROOT, load_tool, repository
 
+grade = load_tool("grade")
 mark = load_tool("mark_exercises")
 student = load_tool("student")
 
+AS_IN_COLAB = int(np.__version__.split(".")[0]) >= 2
+NOT_AS_IN_COLAB = f"the run as in Colab needs NumPy 2, as Colab has; this environment has NumPy {np.__version__}"
 # one statement, so that the startup file leaves no name behind in the notebook's namespace
 COLAB_STAND_IN = ('__import__("sys").modules["google.colab"] = '
                   '__import__("types").ModuleType("google.colab")\n')
 PROBE = "import dezero_steps\nprint(dezero_steps.__file__)"
 WRONG_ANSWERS = ROOT / "tests" / "wrong_answers"
+EDITION = ROOT / "notebooks" / "student"
+RUNS = {}  # notebook stem: its Run (or the exception that stopped it), in this process
 
 
 def git(*args, cwd):
@@ -58,47 +75,28 @@ def git(*args, cwd):
                           text=True).stdout
 
 
-def once_per_run(folder, make):
-    """make(folder) once per test run: the first worker to create `folder` fills it, the others
-    wait for it (and fail as it failed)."""
-    done, failed = folder / ".done", folder / ".failed"
-    try:
-        folder.mkdir()
-    except FileExistsError:
-        deadline = time.monotonic() + 900
-        while not done.exists():
-            assert time.monotonic() < deadline, f"{folder} was not ready after 15 minutes"
-            time.sleep(0.2)
-        if failed.exists():
-            raise RuntimeError(failed.read_text(encoding="utf-8"))
-        return
-    try:
-        make(folder)
-    except BaseException as exc:
-        failed.write_text(f"making {folder.name} failed: {exc}", encoding="utf-8")
-        raise
-    finally:
-        done.touch()
-
-
-def make_snapshot(base):
+@cache
+def snapshot(scratch):
     """A git repository of the checkout's files as they are on disk, git told to serve it in
-    place of the repository address, and the IPython startup file that plays Colab."""
-    snapshot = base / "repository"
+    place of the repository address, and the IPython startup file that plays Colab: made once
+    per test process, in its scratch folder (conftest.py at the root)."""
+    base = Path(scratch) / "colab"
+    repository_copy = base / "repository"
     listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
     for name in listed.split("\0"):
         if name and (ROOT / name).is_file():  # a file deleted on disk is left out, as a commit would
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, snapshot / name)
-    git("init", "--quiet", cwd=snapshot)
-    git("add", "--all", cwd=snapshot)
+            (repository_copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, repository_copy / name)
+    git("init", "--quiet", cwd=repository_copy)
+    git("add", "--all", cwd=repository_copy)
     git("-c", "user.name=DeZero Steps", "-c", "user.email=tests@dezero-steps.invalid",
-        "commit", "--quiet", "--message", "working tree", cwd=snapshot)
+        "commit", "--quiet", "--message", "working tree", cwd=repository_copy)
     # a plain path, not a file:// address: git then clones by linking files, not by packing them
-    (base / "gitconfig").write_text(f'[url "{snapshot}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
+    (base / "gitconfig").write_text(f'[url "{repository_copy}"]\n\tinsteadOf = {repository()}\n', encoding="utf-8")
     startup = base / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True)
     (startup / "00-colab.py").write_text(COLAB_STAND_IN, encoding="utf-8")
+    return base
 
 
 def colab_environment(base, prefix, site):
@@ -112,11 +110,6 @@ def colab_environment(base, prefix, site):
                 # pip reads the variable of a --no-... option inverted: "0" turns the option on
                 # (no bytecode compiled at install: Python compiles what it imports anyway)
                 PIP_NO_BUILD_ISOLATION="0", PIP_NO_WARN_CONFLICTS="0", PIP_NO_COMPILE="0")
-
-
-def checkout_environment():
-    """Environment variables for a kernel that imports `dezero_steps` from this checkout."""
-    return dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
 
 
 def is_setup(cell):
@@ -149,8 +142,9 @@ class Run:
     """A notebook to run and where to find what each test reads in it. Cells 0 to copied - 1 are
     the copy (the first `lesson` of them the lesson, `checks` its check cells); `worked` maps a
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
-    cells with wrong answer i of that key; `probe`
-    is the place of the cell that prints where `dezero_steps` came from, installed in `prefix`."""
+    cells with wrong answer i of that key; `probe` is the place of the cell that prints where
+    `dezero_steps` came from, installed in `prefix`; `labels` names the part of the run that
+    each cell of the exercises belongs to, but the worked notebook's own (ColabNotebook's items)."""
     name: str
     notebook: nbformat.NotebookNode
     copied: int
@@ -160,6 +154,7 @@ class Run:
     wrong: dict = field(default_factory=dict)
     probe: int = None
     prefix: Path = None
+    labels: dict = field(default_factory=dict)
 
 
 def plan(worked_path, copy_path, table, probe=True):
@@ -175,11 +170,16 @@ def plan(worked_path, copy_path, table, probe=True):
     run = Run(worked_path.name, notebook, len(notebook.cells), lesson,
               [index for index, role, _ in roles if role == "check"])
 
-    def append(index, source=None):
+    run.labels = {at: "the student copy's exercises" for at in range(lesson, len(notebook.cells))
+                  if notebook.cells[at].cell_type == "code"}
+
+    def append(index, label=None, source=None):
         cell = copy.deepcopy(worked.cells[index])
         if source is not None:
             cell.source = source.strip("\n")
         notebook.cells.append(cell)
+        if label:
+            run.labels[len(notebook.cells) - 1] = label
         return len(notebook.cells) - 1
 
     exercise_code = [i for i in range(lesson, len(worked.cells)) if worked.cells[i].cell_type == "code"]
@@ -188,41 +188,125 @@ def plan(worked_path, copy_path, table, probe=True):
     for key, sources in table.items():
         cells = [index for index in exercise_code if numbers[index] == numbers[answers[key]]]
         for i, source in enumerate(sources):
-            with_wrong = {index: append(index, source if index == answers[key] else None) for index in cells}
+            with_wrong = {index: append(index, "the wrong answers", source if index == answers[key] else None)
+                          for index in cells}
             run.wrong[key, i] = {index: at for index, at in with_wrong.items() if index in run.checks}
             for index in cells:  # the worked definitions back, for what runs next (checks need not run)
                 if index not in run.checks:
-                    append(index)
+                    append(index, "the wrong answers")
     if probe:
         notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
         run.probe = len(notebook.cells) - 1
+        run.labels[run.probe] = "where dezero_steps came from"
     return run
 
 
-def execute(run, folder, env, timeout=600):
-    """Run every code cell of run.notebook in one fresh kernel started in `folder`; errors stay outputs."""
-    for cell in run.notebook.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    client = NotebookClient(run.notebook, timeout=timeout, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(folder)}})
-    client.execute(env=env)
+def execute(run, folder, env=None, timeout=600):
+    """Run every code cell of run.notebook in one fresh kernel started in `folder`, with the
+    environment `env` (default: the checkout importable); errors stay outputs."""
+    grade.run_cells(run.notebook, folder, timeout, env=env)
     return run
 
 
-def run_alone(stem, base, folder):
-    """The Run of notebooks/STEM.ipynb, executed as in Colab in the empty `folder`."""
-    worked = ROOT / "notebooks" / f"{stem}.ipynb"
-    edition = ROOT / "notebooks" / "student" / worked.name
-    folder.mkdir(parents=True)
-    shutil.copy2(edition, folder / worked.name)
-    prefix = folder.parent / f"{stem}-prefix"
+def place(run, scratch):
+    """Make a folder in `scratch` that holds the copy alone, and an install prefix beside it;
+    the folder and the environment of a kernel that plays Colab there."""
+    base = Path(tempfile.mkdtemp(prefix=f"{Path(run.name).stem}-", dir=scratch))
+    folder, run.prefix = base / "alone", base / "prefix"
+    folder.mkdir()
+    shutil.copy2(EDITION / run.name, folder / run.name)
     # where pip puts a package under --prefix; made now so that it is on the kernel's sys.path
-    site = Path(sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)}))
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(run.prefix), "platbase": str(run.prefix)}))
     site.mkdir(parents=True)
-    run = plan(worked, folder / worked.name, wrong_answer_table(stem))
-    run.prefix = prefix
-    return execute(run, folder, colab_environment(base, prefix, site))
+    return folder, colab_environment(snapshot(scratch), run.prefix, site)
+
+
+def plan_alone(stem):
+    """The Run of notebooks/STEM.ipynb as in Colab: its student-edition copy, then its worked
+    exercises and wrong answers."""
+    return plan(ROOT / "notebooks" / f"{stem}.ipynb", EDITION / f"{stem}.ipynb", wrong_answer_table(stem))
+
+
+def the_run(stem, scratch):
+    """The Run of notebooks/STEM.ipynb as in Colab: nbval's, when it has run the notebook in this
+    process, else one of this function's, in a folder of `scratch`. An exception that stopped it
+    is raised again to each caller, without a second run."""
+    if stem not in RUNS:
+        try:
+            run = plan_alone(stem)
+            RUNS[stem] = execute(run, *place(run, scratch))
+        except Exception as exc:
+            RUNS[stem] = exc
+    if isinstance(RUNS[stem], Exception):
+        raise RUNS[stem]
+    return RUNS[stem]
+
+
+class ColabNotebook(IPyNbFile):
+    """nbval's collector of a notebook of notebooks/, which runs it as in Colab: the kernel starts
+    in the empty folder of place(), and the cells are the Run's, in its order. The lesson's and
+    the worked exercises' are nbval's own items, which compare their outputs with the stored
+    ones (but the setup cell's); the other cells of the Run run unchecked, in an Unchecked item
+    per part of the run (run.labels). When every cell has run, the Run holds their outputs and
+    is in RUNS."""
+
+    def collect(self):
+        own = list(super().collect())  # one per code cell of the notebook
+        items = dict(zip([i for i, cell in enumerate(self.nb.cells) if cell.cell_type == "code"], own))
+        self.run = plan_alone(self.path.stem)
+        from_worked = {at: index for index, at in self.run.worked.items()}
+        self.cells, collected = [], []
+        for at, cell in enumerate(self.run.notebook.cells):
+            if cell.cell_type != "code":
+                continue
+            if at < self.run.lesson or at in from_worked:
+                item = items[from_worked.get(at, at)]
+                if is_setup(item.cell):
+                    item.options["check"] = False
+                collected.append(item)
+            else:  # a cell with no stored outputs: nbval compares nothing; errors stay outputs
+                item = IPyNbCell.from_parent(self, name=f"{self.run.labels[at]}: cell {at}", cell_num=at,
+                                             cell=nbformat.v4.new_code_cell(cell.source),
+                                             options=defaultdict(bool, check=False, check_exception=True))
+                if not (collected and isinstance(collected[-1], Unchecked) and collected[-1].name == self.run.labels[at]):
+                    collected.append(Unchecked.from_parent(self, name=self.run.labels[at]))
+                collected[-1].cells.append(item)
+            self.cells.append((at, item))
+        return collected
+
+    def setup(self):
+        folder, env = place(self.run, self.config.scratch_folder)
+        with mock.patch.dict(os.environ, env, clear=True):  # the kernel inherits this process's environment
+            self.kernel = RunningKernel(CURRENT_ENV_KERNEL_NAME, cwd=str(folder),
+                                        startup_timeout=self.config.option.nbval_kernel_startup_timeout)
+        self.setup_sanitize_files()
+
+    def teardown(self):
+        super().teardown()
+        if all(item.test_outputs is not None for _, item in self.cells):
+            for at, item in self.cells:
+                self.run.notebook.cells[at].outputs = item.test_outputs
+            RUNS[self.path.stem] = self.run
+
+
+class Unchecked(pytest.Item):
+    """Cells of a notebook's Run that nbval does not check (nbval items with nothing stored), run
+    one after another in its kernel: what they print is for the tests that read the Run. It fails
+    only when a cell cannot run: it runs out of time, or the kernel dies."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.cells = []
+
+    def runtest(self):
+        for cell in self.cells:
+            cell.runtest()
+
+    def repr_failure(self, excinfo):
+        return self.cells[0].repr_failure(excinfo)  # nbval's report of a cell's error
+
+    def reportinfo(self):
+        return self.path, None, f"{self.path.name}: {self.name}"
 
 
 def error_name(cell):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import NOTEBOOKS, ROOT
+from checkout import NOTEBOOKS, ROOT
 
 
 def shows_a_figure(path):

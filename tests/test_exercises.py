@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from nbclient import NotebookClient
 
-from conftest import ROOT
+from checkout import ROOT
 from dezero_steps import exercises, step02, step24
 from dezero_steps.exercises import NotDone, Wrong
 from dezero_steps.step06 import Function, Variable

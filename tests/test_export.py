@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, load_tool
+from checkout import ROOT, load_tool
 
 export = load_tool("export")
 

@@ -7,7 +7,7 @@ import sys
 import nbformat
 import pytest
 
-from conftest import ROOT, load_tool
+from checkout import ROOT, load_tool
 from test_student import (CUBE_ANSWER, build, code, exercise_notebook, lesson_cells, make_copies, markdown,
                           write)
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import NOTEBOOKS, ROOT, repository
+from checkout import NOTEBOOKS, ROOT, repository
 
 # "/dir/dir/" or a usual top folder ("/tmp/x"), not preceded by a word, a dot, a colon, a slash
 # or "~" (URLs and relative paths pass), or a Windows drive.

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import NOTEBOOKS
+from checkout import NOTEBOOKS
 
 # A decimal not glued to a word, a dot or more digits (so "3.11.7" and "x2.5" are not numbers).
 QUOTED = re.compile(r"(?<![\w.])-?\d+\.\d+(?:[eE][-+]?\d+)?(?![\w.]*\d)")

@@ -1,7 +1,7 @@
 """The repository address lives in pyproject.toml; every other use follows it."""
 import pytest
 
-from conftest import load_tool
+from checkout import load_tool
 
 repository = load_tool("repository")
 

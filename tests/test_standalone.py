@@ -1,14 +1,15 @@
 """Every notebook runs on its own, as in Colab, and reproduces every stored output.
 
-The run is notebook_runs.run_alone: the notebook's student-edition copy (what a badge opens)
-alone in an empty folder, in a kernel that plays Colab, its setup cell installing the package
-with %pip, then the worked notebook's exercise cells. The lesson's outputs and the worked
-exercises' outputs must equal the stored ones after the sanitizing of notebooks/sanitize.cfg,
-figures compared by their pixels (PNG bytes also carry the matplotlib version), and
-`dezero_steps` must come from the setup cell's install. Left out: the setup cell, whose branch
-differs here on purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or
-nbval-skip (such as a plot of rounding errors, whose last digits differ between numpy versions
-and processors). So the same run also checks that the outputs are deterministic.
+The run is notebook_runs.the_run: the notebook's student-edition copy (what a badge opens) alone
+in an empty folder, in a kernel that plays Colab, its setup cell installing the package with
+%pip, then the worked notebook's exercise cells; nbval's own run of the notebook, when it has
+run it in this process. The lesson's outputs and the worked exercises' outputs must equal the
+stored ones after the sanitizing of notebooks/sanitize.cfg, figures compared by their pixels
+(PNG bytes also carry the matplotlib version; nbval compares no figures), and `dezero_steps`
+must come from the setup cell's install. Left out: the setup cell, whose branch differs here on
+purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or nbval-skip (such as
+a plot of rounding errors, whose last digits differ between numpy versions and processors). The
+text is compared here too, so that the test holds on its own (pytest tests/test_standalone.py).
 """
 import base64
 import configparser
@@ -25,7 +26,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import NOTEBOOKS, ROOT, repository
+from checkout import NOTEBOOKS, ROOT, repository
 from notebook_runs import is_setup, setup_said
 
 PIXEL_RMS = 1.0  # largest root-mean-square pixel difference (0-255 scale) of an unchanged figure

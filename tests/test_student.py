@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 import notebook_runs
-from conftest import ROOT, load_tool
+from checkout import ROOT, load_tool
 
 student = load_tool("student")
 
@@ -366,7 +366,7 @@ def test_nbval_does_not_collect_the_student_edition():
 
 # ---------------------------------------------------------------------------------------------
 # Every student-edition notebook runs, and stops at its exercises with "not done yet"
-# (its run is notebook_runs.run_alone; tests/test_standalone.py compares the lesson's outputs)
+# (its run is notebook_runs.the_run; tests/test_standalone.py compares the lesson's outputs)
 
 def assert_says_not_done(run):
     """Every check cell of the copy ends in NotDone."""
@@ -379,7 +379,7 @@ def fixture_run(worked, folder):
     """The fixture's student copy, then its worked exercises, run in one kernel from this checkout."""
     make_copies(worked, "--out", folder)
     run = notebook_runs.plan(worked, folder / worked.name, {}, probe=False)
-    return notebook_runs.execute(run, folder, notebook_runs.checkout_environment(), timeout=60)
+    return notebook_runs.execute(run, folder, timeout=60)
 
 
 def test_fixture_runs_blank_and_worked(tmp_path, notebook):

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 import notebook_runs
-from conftest import ROOT, load_tool
+from checkout import ROOT, load_tool
 from dezero_steps import exercises
 from dezero_steps.exercises import NotDone, Wrong
 from notebook_runs import WRONG_ANSWERS, error_name, wrong_answer_table
@@ -550,7 +550,7 @@ def test_check_true_rejects(result):
 # tests/wrong_answers/<notebook>.py holds WRONG_ANSWERS = {"ex1-answer": [source, ...], ...}: for
 # each answer cell (its nbgrader grade_id without the notebook's name) the whole cell sources of
 # plausible wrong answers. Each replaces the answer cell in turn; the exercise's cells then run again
-# in the notebook's run alone (notebook_runs.run_alone, after the lesson and the worked exercises),
+# in the notebook's run as in Colab (notebook_runs.the_run, after the lesson and the worked exercises),
 # and at least one of its checks must end in Wrong (none in NotDone). The exercise's worked cells
 # run again after each (its checks aside), so that the next starts from the worked state.
 
@@ -605,7 +605,7 @@ def test_the_notebook_rows_can_fail(tmp_path):
                             RIGHT_CUBE_CELL.replace("return 3 * x ** 2 * gy", "raise NotImplementedError()")],
              "ex2-answer": ["def my_prediction():\n    return 3"]}
     run = notebook_runs.plan(path, path, table, probe=False)
-    notebook_runs.execute(run, tmp_path, notebook_runs.checkout_environment(), timeout=60)
+    notebook_runs.execute(run, tmp_path, timeout=60)
     assert set(worked_verdicts(run).values()) == {None}
     assert_rejected(run, "ex1-answer", 0)
     assert_rejected(run, "ex2-answer", 0)

@@ -11,10 +11,9 @@ It runs, and reports, three things:
 1. `python tools/export.py --check`, for the step snapshots this notebook can change (its
    own and every later one: each snapshot starts from the one before);
 2. `python tools/student.py --check`, for this notebook's copy in the student edition;
-3. in one pytest run on two workers, every test about this notebook: nbval on it (stored
-   outputs against a fresh run), its run alone as in Colab (its student-edition copy, then
-   its worked exercises and wrong answers: tests/notebook_runs.py), and every other test in
-   tests/ whose id names it.
+3. in one pytest process, every test about this notebook: nbval on it (stored
+   outputs against a fresh run as in Colab, with its student-edition copy's blank exercises
+   and its wrong answers: tests/notebook_runs.py), and every test in tests/ whose id names it.
 
 The exit code is 0 when all three pass. Unlike the whole suite it does not run the unit tests
 of the framework, the figures module or the tools; `python -m pytest` runs everything.
@@ -82,7 +81,7 @@ def main(argv=None):
                                            about_snapshots_from(path))
     results["student edition"] = filtered_check(
         "student edition", [sys.executable, "tools/student.py", "--check"], about_notebook(path))
-    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2",
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
               str(path.relative_to(ROOT)), "tests", "-k", path.name, *args.pytest_args]
     done = run("tests", pytest)
     print(done.stdout[-20000:], done.stderr[-5000:], sep="")

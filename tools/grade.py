@@ -37,11 +37,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSED, FAILED, NOT_DONE, MISSING = "✓", "✗", "not done", "missing"
 
 
-def run_cells(notebook, folder, timeout, indices=None):
+def run_cells(notebook, folder, timeout, indices=None, env=None):
     """Run the code cells of `notebook` (or those at `indices`, in that order) in one fresh kernel
     started in `folder`, storing their outputs; errors are kept as outputs, never raised. A cell
-    that runs out of time, or kills the kernel, gets an error output and ends the run."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    that runs out of time, or kills the kernel, gets an error output and ends the run. The
+    kernel's environment is `env`, by default this process's with the checkout importable."""
+    if env is None:
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", allow_errors=True,
                             resources={"metadata": {"path": str(folder)}})
     for cell in notebook.cells:
