@@ -265,11 +265,12 @@ class ColabNotebook(IPyNbFile):
                     item.options["check"] = False
                 collected.append(item)
             else:  # a cell with no stored outputs: nbval compares nothing; errors stay outputs
-                item = IPyNbCell.from_parent(self, name=f"{self.run.labels[at]}: cell {at}", cell_num=at,
+                label = self.run.labels[at]
+                item = IPyNbCell.from_parent(self, name=f"{label}: cell {at}", cell_num=at,
                                              cell=nbformat.v4.new_code_cell(cell.source),
                                              options=defaultdict(bool, check=False, check_exception=True))
-                if not (collected and isinstance(collected[-1], Unchecked) and collected[-1].name == self.run.labels[at]):
-                    collected.append(Unchecked.from_parent(self, name=self.run.labels[at]))
+                if not (isinstance(collected[-1], Unchecked) and collected[-1].name == label):
+                    collected.append(Unchecked.from_parent(self, name=label))
                 collected[-1].cells.append(item)
             self.cells.append((at, item))
         return collected
