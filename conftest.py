@@ -21,7 +21,8 @@ Each test process has a scratch folder of its own (config.scratch_folder), remov
 the kernels' IPython folder, and the notebooks' runs as in Colab.
 
 With NumPy 2, as Colab has, nbval runs each notebook of notebooks/ as in Colab: its collector is
-tests/notebook_runs.py's ColabNotebook, and the tests that read that run come after it. The test
+tests/notebook_runs.py's ColabNotebook, and the tests that read that run come after it (notebooks/
+is collected before tests/, as pyproject.toml's testpaths say; else they run it again). The test
 process itself draws figures with Agg, off screen. With pytest-xdist, every test of one notebook
 runs on one worker: nbval's cells (run in order in one kernel) and the tests whose id names the
 notebook (they read the same run). Every other test is scheduled on its own.
@@ -67,7 +68,7 @@ def pytest_collect_file(file_path, parent):
     """A notebook of notebooks/ is run as in Colab (with NumPy 2): nbval's collector of it gives
     way to ColabNotebook, nbval's collector with the run of tests/notebook_runs.py."""
     collectors = yield
-    if file_path.suffix != ".ipynb" or file_path.parent != TESTS.parent / "notebooks":
+    if file_path.suffix != ".ipynb" or file_path.parent.resolve() != TESTS.parent / "notebooks":
         return collectors
     import notebook_runs
     if not notebook_runs.AS_IN_COLAB:

@@ -1,6 +1,6 @@
 """Where things are in the checkout: its root, the notebooks, the tools by name, and the
-repository address the notebooks install from. Test files and tests/notebook_runs.py import it;
-it imports nothing of pytest's, so that conftest.py at the root can use it too."""
+repository address the notebooks install from, for the test files and tests/notebook_runs.py
+(which conftest.py at the root imports: nothing here may need tests/conftest.py)."""
 import importlib.util
 import tomllib
 

@@ -144,7 +144,8 @@ class Run:
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
     cells with wrong answer i of that key; `probe` is the place of the cell that prints where
     `dezero_steps` came from, installed in `prefix`; `labels` names the part of the run that
-    each cell of the exercises belongs to, but the worked notebook's own (ColabNotebook's items)."""
+    each cell after the lesson belongs to, except the worked notebook's own cells (the probe
+    included; ColabNotebook groups the cells by it)."""
     name: str
     notebook: nbformat.NotebookNode
     copied: int
@@ -244,16 +245,22 @@ def the_run(stem, scratch):
 
 class ColabNotebook(IPyNbFile):
     """nbval's collector of a notebook of notebooks/, which runs it as in Colab: the kernel starts
-    in the empty folder of place(), and the cells are the Run's, in its order. The lesson's and
-    the worked exercises' are nbval's own items, which compare their outputs with the stored
-    ones (but the setup cell's); the other cells of the Run run unchecked, in an Unchecked item
-    per part of the run (run.labels). When every cell has run, the Run holds their outputs and
-    is in RUNS."""
+    in the empty folder of place(), and the cells run in the Run's order. For the lesson and the
+    worked exercises they are nbval's own items, the notebook's cells (the copy's lesson is the
+    same code: tests/test_student.py), which compare their outputs with the stored ones (except
+    the setup cell's); the other cells of the Run run unchecked, in an Unchecked item per part of
+    the run (run.labels). When every cell has run, the Run holds their outputs and is in RUNS.
+    A notebook whose Run cannot be planned (no student copy yet, say) is nbval's plain run, and
+    the tests that read the Run report why."""
 
     def collect(self):
         own = list(super().collect())  # one per code cell of the notebook
         items = dict(zip([i for i, cell in enumerate(self.nb.cells) if cell.cell_type == "code"], own))
-        self.run = plan_alone(self.path.stem)
+        try:
+            self.run = plan_alone(self.path.stem)
+        except Exception:  # the_run raises it again, in every test that reads the Run
+            self.run = None
+            return own
         from_worked = {at: index for index, at in self.run.worked.items()}
         self.cells, collected = [], []
         for at, cell in enumerate(self.run.notebook.cells):
@@ -269,13 +276,15 @@ class ColabNotebook(IPyNbFile):
                 item = IPyNbCell.from_parent(self, name=f"{label}: cell {at}", cell_num=at,
                                              cell=nbformat.v4.new_code_cell(cell.source),
                                              options=defaultdict(bool, check=False, check_exception=True))
-                if not (isinstance(collected[-1], Unchecked) and collected[-1].name == label):
+                if not (collected and isinstance(collected[-1], Unchecked) and collected[-1].name == label):
                     collected.append(Unchecked.from_parent(self, name=label))
                 collected[-1].cells.append(item)
             self.cells.append((at, item))
         return collected
 
     def setup(self):
+        if self.run is None:
+            return super().setup()
         folder, env = place(self.run, self.config.scratch_folder)
         with mock.patch.dict(os.environ, env, clear=True):  # the kernel inherits this process's environment
             self.kernel = RunningKernel(CURRENT_ENV_KERNEL_NAME, cwd=str(folder),
@@ -284,24 +293,41 @@ class ColabNotebook(IPyNbFile):
 
     def teardown(self):
         super().teardown()
-        if all(item.test_outputs is not None for _, item in self.cells):
+        if self.run is None:
+            return
+        if self.timed_out:
+            RUNS[self.path.stem] = RuntimeError(f"{self.run.name}: a cell ran out of time in nbval's run")
+        elif all(ran(item) for _, item in self.cells):
             for at, item in self.cells:
-                self.run.notebook.cells[at].outputs = item.test_outputs
+                self.run.notebook.cells[at].outputs = item.test_outputs or []
             RUNS[self.path.stem] = self.run
+
+
+def ran(item):
+    """Whether an nbval item has run (or was skipped by its nbval-skip tag)."""
+    return item.test_outputs is not None or item.options["skip"]
 
 
 class Unchecked(pytest.Item):
     """Cells of a notebook's Run that nbval does not check (nbval items with nothing stored), run
     one after another in its kernel: what they print is for the tests that read the Run. It fails
-    only when a cell cannot run: it runs out of time, or the kernel dies."""
+    only when a cell cannot run: it runs out of time, or the kernel dies. Selected without the
+    cells before it (pytest -k, say), it is skipped: it would run where nothing is defined."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.cells = []
 
     def runtest(self):
+        first = next(i for i, (_, item) in enumerate(self.parent.cells) if item is self.cells[0])
+        if not all(ran(item) for _, item in self.parent.cells[:first]):
+            pytest.skip("runs only after every cell before it")
+        if self.parent.timed_out:
+            pytest.xfail("an earlier cell ran out of time")  # as nbval marks its own cells
         for cell in self.cells:
             cell.runtest()
+            if self.parent.timed_out:
+                cell.raise_cell_error("ran out of time")
 
     def repr_failure(self, excinfo):
         return self.cells[0].repr_failure(excinfo)  # nbval's report of a cell's error

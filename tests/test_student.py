@@ -366,7 +366,7 @@ def test_nbval_does_not_collect_the_student_edition():
 
 # ---------------------------------------------------------------------------------------------
 # Every student-edition notebook runs, and stops at its exercises with "not done yet"
-# (its run is notebook_runs.the_run; tests/test_standalone.py compares the lesson's outputs)
+# (its run is notebook_runs.the_run, where nbval compares the lesson's outputs)
 
 def assert_says_not_done(run):
     """Every check cell of the copy ends in NotDone."""
