@@ -14,12 +14,12 @@ Colab does.
 
 After the lesson and the copy's blank exercises come the worked notebook's exercise cells (its
 answers and checks, as the teacher has them), then every wrong answer of tests/wrong_answers/NAME.py
-with its exercise's cells, each followed by the exercise's worked cells but its checks, so that the
-next one starts from the worked state, and last a cell that says where `dezero_steps` was imported
+with its exercise's cells, each followed by the exercise's worked cells except its checks, so that
+the next one starts from the worked state, and last a cell that says where `dezero_steps` was imported
 from. Errors stay outputs, so one run answers every question:
 
-- nbval: the lesson and the worked exercises reproduce every stored output (the setup cell,
-  whose branch differs here on purpose, aside);
+- nbval: the lesson and the worked exercises reproduce every stored output (except the setup
+  cell's, whose branch differs here on purpose);
 - tests/test_standalone.py: so do their figures, by their pixels, and `dezero_steps` came from
   the setup cell's install;
 - tests/test_student.py: every check of the blank copy says "not done yet";
