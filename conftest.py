@@ -20,9 +20,10 @@ the same whatever the shell had:
 Each test process has a scratch folder of its own (config.scratch_folder), removed at its end:
 the kernels' IPython folder, and the notebooks' runs as in Colab.
 
-With NumPy 2, as Colab has, nbval runs each notebook of notebooks/ as in Colab: its collector is
-tests/notebook_runs.py's ColabNotebook, and the tests that read that run come after it (notebooks/
-is collected before tests/, as pyproject.toml's testpaths say; else they run it again). The test
+nbval runs each notebook of notebooks/ once, with its student copy's exercises and its wrong answers:
+its collector is tests/notebook_runs.py's NotebookRun, in the checkout, or with --as-in-colab
+(NumPy 2, as Colab has) as in Colab. The tests that read that run come after it (notebooks/ is
+collected before tests/, as pyproject.toml's testpaths say; else they run it again). The test
 process itself draws figures with Agg, off screen. With pytest-xdist, every test of one notebook
 runs on one worker: nbval's cells (run in order in one kernel) and the tests whose id names the
 notebook (they read the same run). Every other test is scheduled on its own.
@@ -35,6 +36,7 @@ import tempfile
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pytest
 
 TESTS = Path(__file__).resolve().parent / "tests"
@@ -43,11 +45,21 @@ sys.path.append(str(TESTS))  # for notebook_runs, when no test of tests/ is coll
 KERNEL_ENVIRONMENT = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "LC_ALL": "C.UTF-8",
                       "PYTHONUTF8": "1"}
 NOT_INHERITED = ["PYTHONPATH", "PYTHONHASHSEED", "MATPLOTLIBRC"]
+COLAB_NUMPY = 2  # the major version of NumPy that Colab has
 
 matplotlib.use("Agg")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--as-in-colab", action="store_true",
+                     help="run each notebook as in Colab: its student-edition copy alone in an empty folder, "
+                          "its setup cell installing the package with %%pip (needs NumPy 2, as Colab has)")
+
+
 def pytest_configure(config):
+    if config.getoption("as_in_colab") and int(np.__version__.split(".")[0]) < COLAB_NUMPY:
+        raise pytest.UsageError(f"--as-in-colab needs NumPy {COLAB_NUMPY}, as Colab has; "
+                                f"this environment has NumPy {np.__version__}")
     for name in NOT_INHERITED:
         os.environ.pop(name, None)
     os.environ.update(KERNEL_ENVIRONMENT)
@@ -65,15 +77,13 @@ def pytest_unconfigure(config):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
-    """A notebook of notebooks/ is run as in Colab (with NumPy 2): nbval's collector of it gives
-    way to ColabNotebook, nbval's collector with the run of tests/notebook_runs.py."""
+    """nbval's collector of a notebook of notebooks/ gives way to NotebookRun, nbval's collector
+    with the run of tests/notebook_runs.py."""
     collectors = yield
     if file_path.suffix != ".ipynb" or file_path.parent.resolve() != TESTS.parent / "notebooks":
         return collectors
     import notebook_runs
-    if not notebook_runs.AS_IN_COLAB:
-        return collectors
-    return [notebook_runs.ColabNotebook.from_parent(parent, path=file_path)
+    return [notebook_runs.NotebookRun.from_parent(parent, path=file_path)
             if type(collector) is notebook_runs.IPyNbFile else collector for collector in collectors]
 
 
@@ -84,7 +94,7 @@ except ImportError:  # without pytest-xdist the tests run in one process
 else:
     class NotebookScheduling(LoadScopeScheduling):
         """Every test of one notebook is one unit of work: nbval's cells, which run in order in one
-        kernel, and the tests whose id names the notebook, which share its run as in Colab
+        kernel, and the tests whose id names the notebook, which share its run
         (tests/notebook_runs.py). Every other test is a unit of its own."""
 
         def _split_scope(self, nodeid):

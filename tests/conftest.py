@@ -1,4 +1,4 @@
-"""What several test files share: each notebook's run as in Colab (notebook_runs.py), the
+"""What several test files share: each notebook's run (notebook_runs.py), the
 snapshot of the checkout it installs from, and the lines at the end of a run that say how many
 gradient checks ran. Where things are in the checkout is in checkout.py; what the tests know
 about the step modules themselves is in steps.py."""
@@ -43,10 +43,8 @@ def snapshot(request):
 
 
 @pytest.fixture(scope="session")
-def alone(request):
-    """alone(stem): the notebook's run as in Colab (notebook_runs.the_run): nbval's, or one of
-    its own. Colab has NumPy 2: with an older NumPy there is no run as in Colab (nbval still
-    compares every output of the checkout's notebooks)."""
-    if not notebook_runs.AS_IN_COLAB:
-        pytest.skip(notebook_runs.NOT_AS_IN_COLAB)
-    return lambda stem: notebook_runs.the_run(stem, request.config.scratch_folder)
+def notebook_run(request):
+    """notebook_run(stem): the notebook's run (notebook_runs.the_run), as in Colab with
+    --as-in-colab: nbval's, or one of its own."""
+    colab = notebook_runs.as_in_colab(request.config)
+    return lambda stem: notebook_runs.the_run(stem, request.config.scratch_folder, colab)

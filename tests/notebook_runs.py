@@ -1,37 +1,39 @@
-"""One run of each notebook as in Colab, made by nbval, that three test files read.
+"""One run of each notebook, made by nbval, that three test files read.
 
-A reader who follows a badge opens the notebook's student-edition copy in Colab. The run
-plays that: a fresh kernel in an empty folder that holds the copy alone, which believes it runs
-in Colab (an IPython startup file puts a stand-in `google.colab` module in sys.modules), so the
-setup cell takes the %pip branch. Git rewrites the repository address of pyproject.toml to a
-snapshot of this checkout (the files on disk, committed in a temporary repository), so pip clones
-what is on disk, with no network. The package lands in a prefix of its own, which is on the
-kernel's PYTHONPATH; the checkout is not. numpy and matplotlib come from the environment, as in
-Colab. Each notebook's %pip install clones and builds the snapshot for real, but with the build
-tools of this environment instead of a fresh isolated one, from no package index, and without
-pip's check of every other installed package: tests/test_standalone.py builds it once the way
-Colab does.
+By default the run is made in the checkout: the kernel starts in notebooks/, as nbval starts
+it, and the setup cell finds the checkout's `dezero_steps`. With `--as-in-colab` (conftest.py at
+the root), it plays what a reader who follows a badge gets: the notebook's student-edition copy
+opened in Colab. Then the kernel is fresh, in an empty folder that holds the copy alone, and
+believes it runs in Colab (an IPython startup file puts a stand-in `google.colab` module in
+sys.modules), so the setup cell takes the %pip branch. Git rewrites the repository address of
+pyproject.toml to a snapshot of this checkout (the files on disk, committed in a temporary
+repository), so pip clones what is on disk, with no network. The package lands in a prefix of
+its own, which is on the kernel's PYTHONPATH; the checkout is not. numpy and matplotlib come
+from the environment, as in Colab. Each notebook's %pip install clones and builds the snapshot
+for real, but with the build tools of this environment instead of a fresh isolated one, from no
+package index, and without pip's check of every other installed package:
+tests/test_standalone.py builds it once the way Colab does. Colab has NumPy 2, and so must the
+run as in Colab.
 
-After the lesson and the copy's blank exercises come the worked notebook's exercise cells (its
-answers and checks, as the teacher has them), then every wrong answer of tests/wrong_answers/NAME.py
-with its exercise's cells, each followed by the exercise's worked cells except its checks, so that
-the next one starts from the worked state, and last a cell that says where `dezero_steps` was imported
-from. Errors stay outputs, so one run answers every question:
+Either way, the student copy's cells run first (its lesson is the notebook's own: tests/
+test_student.py), then the worked notebook's exercise cells (its answers and checks, as the
+teacher has them), then every wrong answer of tests/wrong_answers/NAME.py with its exercise's
+cells, each followed by the exercise's worked cells except its checks, so that the next one
+starts from the worked state, and last a cell that says where `dezero_steps` was imported from.
+Errors stay outputs, so one run answers every question:
 
-- nbval: the lesson and the worked exercises reproduce every stored output (except the setup
-  cell's, whose branch differs here on purpose);
+- nbval: the lesson and the worked exercises reproduce every stored output (as in Colab, except
+  the setup cell's, whose branch differs there on purpose);
 - tests/test_standalone.py: so do their figures, by their pixels, and `dezero_steps` came from
-  the setup cell's install;
+  the checkout, or as in Colab from the setup cell's install;
 - tests/test_student.py: every check of the blank copy says "not done yet";
 - tests/test_wrong_answers.py: every wrong answer makes its exercise's checks fail.
 
-nbval makes the run: conftest.py at the root hands each notebook of notebooks/ to ColabNotebook,
-nbval's collector with a kernel started as above and the run's other cells, unchecked, between
-and after nbval's own. It keeps the run in RUNS; a test whose notebook nbval has not run in its
-process (pytest tests/test_student.py, say) runs it itself (the_run). conftest.py also keeps
-every test of one notebook on one pytest-xdist worker, after nbval's cells. Colab has NumPy 2:
-with an older NumPy nbval runs each notebook from the checkout, and the tests that read the run
-are skipped.
+nbval makes the run: conftest.py at the root hands each notebook of notebooks/ to NotebookRun,
+nbval's collector with the run's other cells, unchecked, between and after nbval's own (and, as
+in Colab, a kernel started as above). It keeps the run in RUNS; a test whose notebook nbval has
+not run in its process (pytest tests/test_student.py, say) runs it itself (the_run). conftest.py
+also keeps every test of one notebook on one pytest-xdist worker, after nbval's cells.
 """
 import copy
 import os
@@ -47,7 +49,6 @@ from pathlib import Path
 from unittest import mock
 
 import nbformat
-import numpy as np
 import pytest
 from nbval.kernel import CURRENT_ENV_KERNEL_NAME, RunningKernel
 from nbval.plugin import IPyNbCell, IPyNbFile
@@ -58,8 +59,6 @@ grade = load_tool("grade")
 mark = load_tool("mark_exercises")
 student = load_tool("student")
 
-AS_IN_COLAB = int(np.__version__.split(".")[0]) >= 2
-NOT_AS_IN_COLAB = f"the run as in Colab needs NumPy 2, as Colab has; this environment has NumPy {np.__version__}"
 # one statement, so that the startup file leaves no name behind in the notebook's namespace
 COLAB_STAND_IN = ('__import__("sys").modules["google.colab"] = '
                   '__import__("types").ModuleType("google.colab")\n')
@@ -143,9 +142,9 @@ class Run:
     the copy (the first `lesson` of them the lesson, `checks` its check cells); `worked` maps a
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
     cells with wrong answer i of that key; `probe` is the place of the cell that prints where
-    `dezero_steps` came from, installed in `prefix`; `labels` names the part of the run that
-    each cell after the lesson belongs to, except the worked notebook's own cells (the probe
-    included; ColabNotebook groups the cells by it)."""
+    `dezero_steps` came from: as in Colab, the install in `prefix` (None: the checkout); `labels`
+    names the part of the run that each cell after the lesson belongs to, except the worked
+    notebook's own cells (the probe included; NotebookRun groups the cells by it)."""
     name: str
     notebook: nbformat.NotebookNode
     copied: int
@@ -222,20 +221,25 @@ def place(run, scratch):
     return folder, colab_environment(snapshot(scratch), run.prefix, site)
 
 
-def plan_alone(stem):
-    """The Run of notebooks/STEM.ipynb as in Colab: its student-edition copy, then its worked
-    exercises and wrong answers."""
+def plan_run(stem):
+    """The Run of notebooks/STEM.ipynb: its student-edition copy, then its worked exercises and
+    wrong answers."""
     return plan(ROOT / "notebooks" / f"{stem}.ipynb", EDITION / f"{stem}.ipynb", wrong_answer_table(stem))
 
 
-def the_run(stem, scratch):
-    """The Run of notebooks/STEM.ipynb as in Colab: nbval's, when it has run the notebook in this
-    process, else one of this function's, in a folder of `scratch`. An exception that stopped it
-    is raised again to each caller, without a second run."""
+def as_in_colab(config):
+    """Whether the notebooks run as in Colab (--as-in-colab) or in the checkout."""
+    return config.getoption("as_in_colab", default=False)
+
+
+def the_run(stem, scratch, colab):
+    """The Run of notebooks/STEM.ipynb, as in Colab or in the checkout: nbval's, when it has run
+    the notebook in this process, else one of this function's (as in Colab, in a folder of
+    `scratch`). An exception that stopped it is raised again to each caller, without a second run."""
     if stem not in RUNS:
         try:
-            run = plan_alone(stem)
-            RUNS[stem] = execute(run, *place(run, scratch))
+            run = plan_run(stem)
+            RUNS[stem] = execute(run, *place(run, scratch)) if colab else execute(run, ROOT / "notebooks")
         except Exception as exc:
             RUNS[stem] = exc
     if isinstance(RUNS[stem], Exception):
@@ -243,21 +247,21 @@ def the_run(stem, scratch):
     return RUNS[stem]
 
 
-class ColabNotebook(IPyNbFile):
-    """nbval's collector of a notebook of notebooks/, which runs it as in Colab: the kernel starts
-    in the empty folder of place(), and the cells run in the Run's order. For the lesson and the
-    worked exercises they are nbval's own items, the notebook's cells (the copy's lesson is the
-    same code: tests/test_student.py), which compare their outputs with the stored ones (except
-    the setup cell's); the other cells of the Run run unchecked, in an Unchecked item per part of
-    the run (run.labels). When every cell has run, the Run holds their outputs and is in RUNS.
-    A notebook whose Run cannot be planned (no student copy yet, say) is nbval's plain run, and
-    the tests that read the Run report why."""
+class NotebookRun(IPyNbFile):
+    """nbval's collector of a notebook of notebooks/, which makes its Run: the cells run in the
+    Run's order, as in Colab in a kernel started in the empty folder of place(). For the lesson
+    and the worked exercises they are nbval's own items, the notebook's cells (the copy's lesson
+    is the same code: tests/test_student.py), which compare their outputs with the stored ones
+    (as in Colab, except the setup cell's); the other cells of the Run run unchecked, in an
+    Unchecked item per part of the run (run.labels). When every cell has run, the Run holds their
+    outputs and is in RUNS. A notebook whose Run cannot be planned (no student copy yet, say) is
+    nbval's plain run, and the tests that read the Run report why."""
 
     def collect(self):
         own = list(super().collect())  # one per code cell of the notebook
         items = dict(zip([i for i, cell in enumerate(self.nb.cells) if cell.cell_type == "code"], own))
         try:
-            self.run = plan_alone(self.path.stem)
+            self.run = plan_run(self.path.stem)
         except Exception:  # the_run raises it again, in every test that reads the Run
             self.run = None
             return own
@@ -268,7 +272,7 @@ class ColabNotebook(IPyNbFile):
                 continue
             if at < self.run.lesson or at in from_worked:
                 item = items[from_worked.get(at, at)]
-                if is_setup(item.cell):
+                if is_setup(item.cell) and as_in_colab(self.config):
                     item.options["check"] = False
                 collected.append(item)
             else:  # a cell with no stored outputs: nbval compares nothing; errors stay outputs
@@ -283,8 +287,8 @@ class ColabNotebook(IPyNbFile):
         return collected
 
     def setup(self):
-        if self.run is None:
-            return super().setup()
+        if self.run is None or not as_in_colab(self.config):
+            return super().setup()  # nbval's kernel, started in notebooks/
         folder, env = place(self.run, self.config.scratch_folder)
         with mock.patch.dict(os.environ, env, clear=True):  # the kernel inherits this process's environment
             self.kernel = RunningKernel(CURRENT_ENV_KERNEL_NAME, cwd=str(folder),

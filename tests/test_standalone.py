@@ -1,15 +1,18 @@
-"""Every notebook runs on its own, as in Colab, and reproduces every stored output.
+"""Every notebook's run reproduces every stored output, figures included, and imports the
+`dezero_steps` it should.
 
-The run is notebook_runs.the_run: the notebook's student-edition copy (what a badge opens) alone
-in an empty folder, in a kernel that plays Colab, its setup cell installing the package with
-%pip, then the worked notebook's exercise cells; nbval's own run of the notebook, when it has
-run it in this process. The lesson's outputs and the worked exercises' outputs must equal the
-stored ones after the sanitizing of notebooks/sanitize.cfg, figures compared by their pixels
-(PNG bytes also carry the matplotlib version; nbval compares no figures), and `dezero_steps`
-must come from the setup cell's install. Left out: the setup cell, whose branch differs here on
-purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or nbval-skip (such as
-a plot of rounding errors, whose last digits differ between numpy versions and processors). The
-text is compared here too, so that the test holds on its own (pytest tests/test_standalone.py).
+The run is notebook_runs.the_run: the notebook's student-edition copy, then the worked notebook's
+exercise cells; nbval's own run of the notebook, when it has run it in this process. By default
+it runs in the checkout, and `dezero_steps` must come from the checkout. With --as-in-colab the
+copy (what a badge opens) runs alone in an empty folder, in a kernel that plays Colab, its setup
+cell installing the package with %pip, and `dezero_steps` must come from that install. The
+lesson's outputs and the worked exercises' outputs must equal the stored ones after the
+sanitizing of notebooks/sanitize.cfg, figures compared by their pixels (PNG bytes also carry the
+matplotlib version; nbval compares no figures). Left out: the setup cell, whose branch differs
+as in Colab on purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or
+nbval-skip (such as a plot of rounding errors, whose last digits differ between numpy versions
+and processors). The text is compared here too, so that the test holds on its own (pytest
+tests/test_standalone.py).
 """
 import base64
 import configparser
@@ -102,17 +105,18 @@ def differences(name, pairs):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
-def test_notebook_runs_alone_and_reproduces_its_outputs(path, alone):
-    run = alone(path.stem)
+def test_notebook_run_reproduces_its_outputs(path, notebook_run):
+    run = notebook_run(path.stem)
     stored = nbformat.read(str(path), as_version=4).cells
     fresh = run.notebook.cells
     probe = fresh[run.probe].outputs
     if not probe or probe[0].output_type != "stream":
-        pytest.fail(f"{path.name} run on its own cannot import dezero_steps (or stopped before it); "
+        pytest.fail(f"{path.name} cannot import dezero_steps (or stopped before it); "
                     f"the setup cell printed:\n{setup_said(run)}", pytrace=False)
     imported_from = Path(probe[0].text.strip())
-    assert imported_from.is_relative_to(run.prefix), (
-        f"{path.name}: dezero_steps came from {imported_from}, not from the setup cell's install")
+    expected = (run.prefix, "the setup cell's install") if run.prefix else (ROOT / "dezero_steps", "the checkout")
+    assert imported_from.is_relative_to(expected[0]), (
+        f"{path.name}: dezero_steps came from {imported_from}, not from {expected[1]} ({expected[0]})")
     pairs = [(index, stored[index], fresh[index]) for index in range(run.lesson)]
     pairs += [(index, stored[index], fresh[at]) for index, at in run.worked.items()]
     found = differences(path.name, pairs)

@@ -403,8 +403,8 @@ EDITION_COPIES = sorted(EDITION.glob("*.ipynb"))
 
 
 @pytest.mark.parametrize("path", EDITION_COPIES, ids=[path.name for path in EDITION_COPIES])
-def test_student_edition_runs_and_says_not_done(path, alone):
+def test_student_edition_runs_and_says_not_done(path, notebook_run):
     worked = ROOT / "notebooks" / path.name
     if not worked.exists() or path.read_text(encoding="utf-8") != student.edition_copy(worked, EDITION):
         pytest.fail(f"{path.name} is stale or left over: run `python tools/student.py`", pytrace=False)
-    assert_says_not_done(alone(path.stem))
+    assert_says_not_done(notebook_run(path.stem))

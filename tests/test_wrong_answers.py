@@ -550,7 +550,7 @@ def test_check_true_rejects(result):
 # tests/wrong_answers/<notebook>.py holds WRONG_ANSWERS = {"ex1-answer": [source, ...], ...}: for
 # each answer cell (its nbgrader grade_id without the notebook's name) the whole cell sources of
 # plausible wrong answers. Each replaces the answer cell in turn; the exercise's cells then run again
-# in the notebook's run as in Colab (notebook_runs.the_run, after the lesson and the worked exercises),
+# in the notebook's run (notebook_runs.the_run, after the lesson and the worked exercises),
 # and at least one of its checks must end in Wrong (none in NotDone). The exercise's worked cells
 # run again after each (its checks aside), so that the next starts from the worked state.
 
@@ -575,8 +575,8 @@ NOTEBOOK_ROWS = [pytest.param(path.stem, key, i, id=f"{path.stem}.ipynb {key} #{
 
 
 @pytest.mark.parametrize("stem, key, i", NOTEBOOK_ROWS)
-def test_notebook_check_rejects_wrong_answer(stem, key, i, alone):
-    run = alone(stem)
+def test_notebook_check_rejects_wrong_answer(stem, key, i, notebook_run):
+    run = notebook_run(stem)
     worked = worked_verdicts(run)
     assert set(worked.values()) == {None}, f"{stem}: the worked notebook fails its own checks: {worked}"
     assert_rejected(run, key, i)
