@@ -1,5 +1,5 @@
 """What several test files share: each notebook's run (notebook_runs.py), the
-snapshot of the checkout it installs from, and the lines at the end of a run that say how many
+snapshot of the checkout that the run with --as-in-colab installs from, and the lines at the end of a run that say how many
 gradient checks ran. Where things are in the checkout is in checkout.py; what the tests know
 about the step modules themselves is in steps.py."""
 from collections import Counter
@@ -44,7 +44,7 @@ def snapshot(request):
 
 @pytest.fixture(scope="session")
 def notebook_run(request):
-    """notebook_run(stem): the notebook's run (notebook_runs.the_run), as in Colab with
-    --as-in-colab: nbval's, or one of its own."""
+    """notebook_run(stem): the notebook's run (notebook_runs.the_run), in the checkout or with
+    --as-in-colab as in Colab: nbval's run, or else one made there."""
     colab = notebook_runs.as_in_colab(request.config)
     return lambda stem: notebook_runs.the_run(stem, request.config.scratch_folder, colab)

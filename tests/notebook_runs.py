@@ -22,8 +22,8 @@ cells, each followed by the exercise's worked cells except its checks, so that t
 starts from the worked state, and last a cell that says where `dezero_steps` was imported from.
 Errors stay outputs, so one run answers every question:
 
-- nbval: the lesson and the worked exercises reproduce every stored output (as in Colab, except
-  the setup cell's, whose branch differs there on purpose);
+- nbval: the lesson and the worked exercises reproduce every stored output (with --as-in-colab,
+  all but the setup cell's, whose branch differs there on purpose);
 - tests/test_standalone.py: so do their figures, by their pixels, and `dezero_steps` came from
   the checkout, or as in Colab from the setup cell's install;
 - tests/test_student.py: every check of the blank copy says "not done yet";
@@ -142,7 +142,7 @@ class Run:
     the copy (the first `lesson` of them the lesson, `checks` its check cells); `worked` maps a
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
     cells with wrong answer i of that key; `probe` is the place of the cell that prints where
-    `dezero_steps` came from: as in Colab, the install in `prefix` (None: the checkout); `labels`
+    `dezero_steps` came from: with --as-in-colab, the install in `prefix` (None: the checkout); `labels`
     names the part of the run that each cell after the lesson belongs to, except the worked
     notebook's own cells (the probe included; NotebookRun groups the cells by it)."""
     name: str
@@ -239,7 +239,8 @@ def the_run(stem, scratch, colab):
     if stem not in RUNS:
         try:
             run = plan_run(stem)
-            RUNS[stem] = execute(run, *place(run, scratch)) if colab else execute(run, ROOT / "notebooks")
+            # from the checkout, as nbval's kernel: this process's environment, no PYTHONPATH (conftest.py)
+            RUNS[stem] = execute(run, *place(run, scratch)) if colab else execute(run, ROOT / "notebooks", dict(os.environ))
         except Exception as exc:
             RUNS[stem] = exc
     if isinstance(RUNS[stem], Exception):
@@ -249,10 +250,11 @@ def the_run(stem, scratch, colab):
 
 class NotebookRun(IPyNbFile):
     """nbval's collector of a notebook of notebooks/, which makes its Run: the cells run in the
-    Run's order, as in Colab in a kernel started in the empty folder of place(). For the lesson
-    and the worked exercises they are nbval's own items, the notebook's cells (the copy's lesson
-    is the same code: tests/test_student.py), which compare their outputs with the stored ones
-    (as in Colab, except the setup cell's); the other cells of the Run run unchecked, in an
+    Run's order, in a kernel started by nbval in notebooks/, or with --as-in-colab in the empty
+    folder of place(). For the lesson and the worked exercises they are nbval's own items, the
+    notebook's cells (the copy's lesson is the same code: tests/test_student.py), which compare
+    their outputs with the stored ones (with --as-in-colab, all but the setup cell's); the other
+    cells of the Run run unchecked, in an
     Unchecked item per part of the run (run.labels). When every cell has run, the Run holds their
     outputs and is in RUNS. A notebook whose Run cannot be planned (no student copy yet, say) is
     nbval's plain run, and the tests that read the Run report why."""

@@ -9,7 +9,7 @@ cell installing the package with %pip, and `dezero_steps` must come from that in
 lesson's outputs and the worked exercises' outputs must equal the stored ones after the
 sanitizing of notebooks/sanitize.cfg, figures compared by their pixels (PNG bytes also carry the
 matplotlib version; nbval compares no figures). Left out: the setup cell, whose branch differs
-as in Colab on purpose, and, as nbval leaves them out, cells tagged nbval-ignore-output or
+on purpose in the run as in Colab, and, as nbval leaves them out, cells tagged nbval-ignore-output or
 nbval-skip (such as a plot of rounding errors, whose last digits differ between numpy versions
 and processors). The text is compared here too, so that the test holds on its own (pytest
 tests/test_standalone.py).

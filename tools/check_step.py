@@ -1,4 +1,4 @@
-"""Check one notebook the way the whole test suite would, in the time of a few notebook runs.
+"""Check one notebook the way CI's newest-NumPy job would, in the time of a few notebook runs.
 
 Usage:
     python tools/check_step.py 14                       notebooks/step14.ipynb
