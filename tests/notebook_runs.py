@@ -65,6 +65,7 @@ COLAB_STAND_IN = ('__import__("sys").modules["google.colab"] = '
 PROBE = "import dezero_steps\nprint(dezero_steps.__file__)"
 WRONG_ANSWERS = ROOT / "tests" / "wrong_answers"
 EDITION = ROOT / "notebooks" / "student"
+KERNEL_DIED = "Kernel died before replying to kernel_info"  # jupyter_client's words
 RUNS = {}  # notebook stem: its Run (or the exception that stopped it), in this process
 
 
@@ -296,6 +297,14 @@ class NotebookRun(IPyNbFile):
         return collected
 
     def setup(self):
+        try:
+            self.start_kernel()
+        except RuntimeError as exc:  # it died at once: another process took a port chosen for it
+            if KERNEL_DIED not in str(exc):
+                raise
+            self.start_kernel()
+
+    def start_kernel(self):
         if self.run is None or not as_in_colab(self.config):
             return super().setup()  # nbval's kernel, started in notebooks/
         folder, env = place(self.run, self.config.scratch_folder)
