@@ -1,6 +1,6 @@
-"""What several test files share: each notebook's run (notebook_runs.py), the
-snapshot of the checkout that the run with --as-in-colab installs from, and the lines at the end of a run that say how many
-gradient checks ran. Where things are in the checkout is in checkout.py; what the tests know
+"""What several test files share: each notebook's run (notebook_runs.py), the snapshot of the
+checkout that the run with --as-in-colab installs from, and the lines at the end of a run that
+say how many gradient checks ran. Where things are in the checkout is in checkout.py; what the tests know
 about the step modules themselves is in steps.py."""
 from collections import Counter
 

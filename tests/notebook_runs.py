@@ -25,13 +25,13 @@ Errors stay outputs, so one run answers every question:
 - nbval: the lesson and the worked exercises reproduce every stored output (with --as-in-colab,
   all but the setup cell's, whose branch differs there on purpose);
 - tests/test_standalone.py: so do their figures, by their pixels, and `dezero_steps` came from
-  the checkout, or as in Colab from the setup cell's install;
+  the checkout, or with --as-in-colab from the setup cell's install;
 - tests/test_student.py: every check of the blank copy says "not done yet";
 - tests/test_wrong_answers.py: every wrong answer makes its exercise's checks fail.
 
 nbval makes the run: conftest.py at the root hands each notebook of notebooks/ to NotebookRun,
-nbval's collector with the run's other cells, unchecked, between and after nbval's own (and, as
-in Colab, a kernel started as above). It keeps the run in RUNS; a test whose notebook nbval has
+nbval's collector with the run's other cells, unchecked, between and after nbval's own (and, with
+--as-in-colab, a kernel started as above). It keeps the run in RUNS; a test whose notebook nbval has
 not run in its process (pytest tests/test_student.py, say) runs it itself (the_run). conftest.py
 also keeps every test of one notebook on one pytest-xdist worker, after nbval's cells.
 """
@@ -150,9 +150,9 @@ class Run:
     the copy (the first `lesson` of them the lesson, `checks` its check cells); `worked` maps a
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
     cells with wrong answer i of that key; `probe` is the place of the cell that prints where
-    `dezero_steps` came from: with --as-in-colab, the install in `prefix` (None: the checkout); `labels`
-    names the part of the run that each cell after the lesson belongs to, except the worked
-    notebook's own cells (the probe included; NotebookRun groups the cells by it)."""
+    `dezero_steps` came from: with --as-in-colab, the install in `prefix` (None: the checkout);
+    `labels` names the part of the run that each cell after the lesson belongs to, except the
+    worked notebook's own cells (the probe included; NotebookRun groups the cells by it)."""
     name: str
     notebook: nbformat.NotebookNode
     copied: int
@@ -241,14 +241,16 @@ def as_in_colab(config):
 
 
 def the_run(stem, scratch, colab):
-    """The Run of notebooks/STEM.ipynb, as in Colab or in the checkout: nbval's, when it has run
-    the notebook in this process, else one of this function's (as in Colab, in a folder of
-    `scratch`). An exception that stopped it is raised again to each caller, without a second run."""
+    """The Run of notebooks/STEM.ipynb, in the checkout or as in Colab (`colab`): nbval's, when it
+    has run the notebook in this process, else one of this function's (as in Colab, in a folder
+    of `scratch`). An exception that stopped it is raised again to each caller, without a second run."""
     if stem not in RUNS:
         try:
             run = plan_run(stem)
-            # from the checkout, as nbval's kernel: this process's environment, no PYTHONPATH (conftest.py)
-            RUNS[stem] = execute(run, *place(run, scratch)) if colab else execute(run, ROOT / "notebooks", dict(os.environ))
+            if colab:
+                RUNS[stem] = execute(run, *place(run, scratch))
+            else:  # as nbval's kernel: this process's environment, with no PYTHONPATH (conftest.py)
+                RUNS[stem] = execute(run, ROOT / "notebooks", dict(os.environ))
         except Exception as exc:
             RUNS[stem] = exc
     if isinstance(RUNS[stem], Exception):
@@ -262,10 +264,10 @@ class NotebookRun(IPyNbFile):
     folder of place(). For the lesson and the worked exercises they are nbval's own items, the
     notebook's cells (the copy's lesson is the same code: tests/test_student.py), which compare
     their outputs with the stored ones (with --as-in-colab, all but the setup cell's); the other
-    cells of the Run run unchecked, in an
-    Unchecked item per part of the run (run.labels). When every cell has run, the Run holds their
-    outputs and is in RUNS. A notebook whose Run cannot be planned (no student copy yet, say) is
-    nbval's plain run, and the tests that read the Run report why."""
+    cells of the Run run unchecked, in an Unchecked item per part of the run (run.labels). When
+    every cell has run, the Run holds their outputs and is in RUNS. A notebook whose Run cannot be
+    planned (no student copy yet, say) is nbval's plain run, and the tests that read the Run
+    report why."""
 
     def collect(self):
         own = list(super().collect())  # one per code cell of the notebook

@@ -114,9 +114,10 @@ def test_notebook_run_reproduces_its_outputs(path, notebook_run):
         pytest.fail(f"{path.name} cannot import dezero_steps (or stopped before it); "
                     f"the setup cell printed:\n{setup_said(run)}", pytrace=False)
     imported_from = Path(probe[0].text.strip())
-    expected = (run.prefix, "the setup cell's install") if run.prefix else (ROOT / "dezero_steps", "the checkout")
-    assert imported_from.is_relative_to(expected[0]), (
-        f"{path.name}: dezero_steps came from {imported_from}, not from {expected[1]} ({expected[0]})")
+    where, what = ((run.prefix, "the setup cell's install") if run.prefix
+                   else (ROOT / "dezero_steps", "the checkout"))
+    assert imported_from.is_relative_to(where), (
+        f"{path.name}: dezero_steps came from {imported_from}, not from {what} ({where})")
     pairs = [(index, stored[index], fresh[index]) for index in range(run.lesson)]
     pairs += [(index, stored[index], fresh[at]) for index, at in run.worked.items()]
     found = differences(path.name, pairs)

@@ -359,8 +359,8 @@ def test_badge_opens_the_student_edition(path):
 
 def test_nbval_does_not_collect_the_student_edition(tmp_path):
     """Whatever folder pytest starts in: conftest.py's collect_ignore, not a path relative to it."""
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-p", "no:cacheprovider",
-                             str(ROOT / "notebooks")], cwd=tmp_path, capture_output=True, text=True)
+    collect = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-p", "no:cacheprovider"]
+    result = subprocess.run([*collect, str(ROOT / "notebooks")], cwd=tmp_path, capture_output=True, text=True)
     assert "notebooks/step" in result.stdout, result.stdout[-2000:]
     assert "notebooks/student" not in result.stdout
 

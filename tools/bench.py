@@ -1,7 +1,7 @@
 """How fast each step's framework differentiates: deep graphs, wide graphs, higher derivatives.
 
 Usage:
-    python tools/bench.py          the full benchmark (about five minutes)
+    python tools/bench.py          the full benchmark (over a quarter of an hour with 36 steps)
     python tools/bench.py --quick  small sizes and no memory figures, well under a minute; the tests run it
 
 Every step is driven through the adapter of the tests (tests/steps.py), so a new step
