@@ -1,13 +1,17 @@
 """The suite gives the same verdict whatever environment it starts in (see conftest.py at the root):
 a notebook with a figure passes with MPLBACKEND=Agg, a stray PYTHONPATH, another locale and
-hash seed, run by pytest from another working directory."""
+hash seed, run by pytest from another working directory. The run as in Colab refuses a NumPy
+that Colab does not have, and a kernel that dies at its start is started once more."""
 import json
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
+import notebook_runs
 from checkout import NOTEBOOKS, ROOT
 
 
@@ -41,3 +45,39 @@ def test_a_notebook_with_figures_passes_in_a_hostile_environment_from_another_fo
     said = pytest_run([smallest(WITH_FIGURE), ROOT / "tests" / "test_step10.py"], cwd=tmp_path, MPLBACKEND="Agg",
                       PYTHONPATH=str(decoy.parent), PYTHONHASHSEED="12345", LC_ALL="C", LANG="C")
     assert " passed" in said
+
+
+def test_as_in_colab_refuses_numpy_1(request, monkeypatch):
+    root_conftest = request.config.pluginmanager.get_plugin(str(ROOT / "conftest.py"))
+    monkeypatch.setattr(np, "__version__", "1.26.4")
+    config = SimpleNamespace(getoption=lambda name: name == "as_in_colab")
+    with pytest.raises(pytest.UsageError, match="needs NumPy 2, as Colab has; this environment has NumPy 1.26.4"):
+        root_conftest.pytest_configure(config)
+
+
+DIED = RuntimeError(notebook_runs.KERNEL_DIED)
+
+
+@pytest.mark.parametrize("outcomes, starts", [
+    ([DIED, None], 2),  # another process took a port chosen for the first kernel
+    ([DIED, DIED], 2),
+    ([RuntimeError("No such kernel named python3"), None], 1),
+], ids=["died once", "died twice", "another error"])
+def test_a_kernel_that_dies_at_its_start_is_started_once_more(monkeypatch, outcomes, starts):
+    started = []
+
+    def start_kernel(self):
+        started.append(self)
+        if outcomes[len(started) - 1]:
+            raise outcomes[len(started) - 1]
+
+    monkeypatch.setattr(notebook_runs.NotebookRun, "start_kernel", start_kernel)
+    collector = object.__new__(notebook_runs.NotebookRun)  # setup() needs nothing else of it
+    error = outcomes[starts - 1]
+    if error is None:
+        collector.setup()
+    else:
+        with pytest.raises(RuntimeError) as raised:
+            collector.setup()
+        assert raised.value is error
+    assert len(started) == starts
