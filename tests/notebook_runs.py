@@ -19,13 +19,14 @@ Either way, the student copy's cells run first (its lesson is the notebook's own
 test_student.py), then the worked notebook's exercise cells (its answers and checks, as the
 teacher has them), then every wrong answer of tests/wrong_answers/NAME.py with its exercise's
 cells, each followed by the exercise's worked cells except its checks, so that the next one
-starts from the worked state, and last a cell that says where `dezero_steps` was imported from.
+starts from the worked state, and last a cell that says where `dezero_steps` was imported from
+and how much processor time the kernel has used.
 Errors stay outputs, so one run answers every question:
 
 - nbval: the lesson and the worked exercises reproduce every stored output (with --as-in-colab,
   all but the setup cell's, whose branch differs there on purpose);
-- tests/test_standalone.py: so do their figures, by their pixels, and `dezero_steps` came from
-  the checkout, or with --as-in-colab from the setup cell's install;
+- tests/test_standalone.py: so do their figures, by their pixels, `dezero_steps` came from the
+  checkout, or with --as-in-colab from the setup cell's install, and the run kept to its time budget;
 - tests/test_student.py: every check of the blank copy says "not done yet";
 - tests/test_wrong_answers.py: every wrong answer makes its exercise's checks fail.
 
@@ -62,7 +63,8 @@ student = load_tool("student")
 # one statement, so that the startup file leaves no name behind in the notebook's namespace
 COLAB_STAND_IN = ('__import__("sys").modules["google.colab"] = '
                   '__import__("types").ModuleType("google.colab")\n')
-PROBE = "import dezero_steps\nprint(dezero_steps.__file__)"
+# where `dezero_steps` came from, and the processor time of the kernel so far (the whole run)
+PROBE = "import dezero_steps, time\nprint(dezero_steps.__file__)\nprint(time.process_time())"
 WRONG_ANSWERS = ROOT / "tests" / "wrong_answers"
 EDITION = ROOT / "notebooks" / "student"
 KERNEL_DIED = "Kernel died before replying to kernel_info"  # jupyter_client's words
@@ -150,7 +152,8 @@ class Run:
     the copy (the first `lesson` of them the lesson, `checks` its check cells); `worked` maps a
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
     cells with wrong answer i of that key; `probe` is the place of the cell that prints where
-    `dezero_steps` came from: with --as-in-colab, the install in `prefix` (None: the checkout);
+    `dezero_steps` came from (with --as-in-colab, the install in `prefix`; None: the checkout)
+    and the kernel's processor time;
     `labels` names the part of the run that each cell after the lesson belongs to, except the
     worked notebook's own cells (the probe included; NotebookRun groups the cells by it)."""
     name: str
@@ -205,7 +208,7 @@ def plan(worked_path, copy_path, table, probe=True):
     if probe:
         notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
         run.probe = len(notebook.cells) - 1
-        run.labels[run.probe] = "where dezero_steps came from"
+        run.labels[run.probe] = "where dezero_steps came from, and the time taken"
     return run
 
 

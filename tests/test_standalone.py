@@ -1,5 +1,5 @@
-"""Every notebook's run reproduces every stored output, figures included, and imports the
-`dezero_steps` it should.
+"""Every notebook's run reproduces every stored output, figures included, imports the
+`dezero_steps` it should, and keeps to its time budget (RUN_BUDGET: CI runs it four times).
 
 The run is notebook_runs.the_run: the notebook's student-edition copy, then the worked notebook's
 exercise cells; nbval's own run of the notebook, when it has run it in this process. By default
@@ -35,6 +35,7 @@ from notebook_runs import is_setup, setup_said
 PIXEL_RMS = 1.0  # largest root-mean-square pixel difference (0-255 scale) of an unchanged figure
 PICTURES = {"image/png", "image/jpeg"}  # compared by their pixels; every other output as text
 NOT_COMPARED = {"nbval-ignore-output", "nbval-skip"}  # the cell tags for which nbval compares nothing
+RUN_BUDGET = 30  # seconds of processor time in the kernel of one notebook's run, everything included
 
 
 def sanitizer():
@@ -104,16 +105,22 @@ def differences(name, pairs):
     return found
 
 
+def probe_said(run):
+    """Where the run's kernel imported `dezero_steps` from, and its processor time in seconds."""
+    probe = run.notebook.cells[run.probe].outputs
+    if not probe or probe[0].output_type != "stream":
+        pytest.fail(f"{run.name} cannot import dezero_steps (or stopped before it); "
+                    f"the setup cell printed:\n{setup_said(run)}", pytrace=False)
+    imported_from, seconds = probe[0].text.splitlines()
+    return Path(imported_from), float(seconds)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
 def test_notebook_run_reproduces_its_outputs(path, notebook_run):
     run = notebook_run(path.stem)
     stored = nbformat.read(str(path), as_version=4).cells
     fresh = run.notebook.cells
-    probe = fresh[run.probe].outputs
-    if not probe or probe[0].output_type != "stream":
-        pytest.fail(f"{path.name} cannot import dezero_steps (or stopped before it); "
-                    f"the setup cell printed:\n{setup_said(run)}", pytrace=False)
-    imported_from = Path(probe[0].text.strip())
+    imported_from, _ = probe_said(run)
     where, what = ((run.prefix, "the setup cell's install") if run.prefix
                    else (ROOT / "dezero_steps", "the checkout"))
     assert imported_from.is_relative_to(where), (
@@ -137,3 +144,12 @@ def test_the_package_builds_as_in_colab_and_holds_every_file(snapshot, tmp_path)
     package = snapshot / "repository"
     expected = {path.relative_to(package).as_posix() for path in (package / "dezero_steps").rglob("*.py")}
     assert not expected - installed, f"the wheel lacks {sorted(expected - installed)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_notebook_run_keeps_to_its_time_budget(path, notebook_run):
+    _, seconds = probe_said(notebook_run(path.stem))
+    assert seconds <= RUN_BUDGET, (
+        f"{path.name}: its run took {seconds:.0f} s of processor time in its kernel, over the budget of "
+        f"{RUN_BUDGET} s. CI runs every notebook four times and must stay under 15 minutes: make its "
+        f"heavy cells lighter (smaller sizes, fewer iterations).")
