@@ -25,8 +25,8 @@ Errors stay outputs, so one run answers every question:
 
 - nbval: the lesson and the worked exercises reproduce every stored output (with --as-in-colab,
   all but the setup cell's, whose branch differs there on purpose);
-- tests/test_standalone.py: so do their figures, by their pixels, `dezero_steps` came from the
-  checkout, or with --as-in-colab from the setup cell's install, and the run kept to its time budget;
+- tests/test_standalone.py: so do their figures, by their pixels; `dezero_steps` came from the
+  checkout (with --as-in-colab, from the setup cell's install); and the run kept to its time budget;
 - tests/test_student.py: every check of the blank copy says "not done yet";
 - tests/test_wrong_answers.py: every wrong answer makes its exercise's checks fail.
 
@@ -64,7 +64,7 @@ student = load_tool("student")
 COLAB_STAND_IN = ('__import__("sys").modules["google.colab"] = '
                   '__import__("types").ModuleType("google.colab")\n')
 # where `dezero_steps` came from, and the processor time of the kernel so far (the whole run)
-PROBE = "import dezero_steps, time\nprint(dezero_steps.__file__)\nprint(time.process_time())"
+PROBE = 'import dezero_steps, time\nprint(f"{dezero_steps.__file__}\\n{time.process_time()}")'
 WRONG_ANSWERS = ROOT / "tests" / "wrong_answers"
 EDITION = ROOT / "notebooks" / "student"
 KERNEL_DIED = "Kernel died before replying to kernel_info"  # jupyter_client's words
@@ -152,10 +152,10 @@ class Run:
     the copy (the first `lesson` of them the lesson, `checks` its check cells); `worked` maps a
     worked exercise cell to its place; `wrong` maps (answer key, i) to the places of the check
     cells with wrong answer i of that key; `probe` is the place of the cell that prints where
-    `dezero_steps` came from (with --as-in-colab, the install in `prefix`; None: the checkout)
-    and the kernel's processor time;
-    `labels` names the part of the run that each cell after the lesson belongs to, except the
-    worked notebook's own cells (the probe included; NotebookRun groups the cells by it)."""
+    `dezero_steps` came from and the kernel's processor time (None: no such cell); `prefix` is
+    the install it must come from with --as-in-colab (None: the checkout); `labels` names the
+    part of the run that each cell after the lesson belongs to, except the worked notebook's own
+    cells (the probe included; NotebookRun groups the cells by it)."""
     name: str
     notebook: nbformat.NotebookNode
     copied: int
@@ -208,7 +208,7 @@ def plan(worked_path, copy_path, table, probe=True):
     if probe:
         notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
         run.probe = len(notebook.cells) - 1
-        run.labels[run.probe] = "where dezero_steps came from, and the time taken"
+        run.labels[run.probe] = "where dezero_steps came from, and the kernel's processor time"
     return run
 
 

@@ -1,7 +1,7 @@
 """The suite gives the same verdict whatever environment it starts in (see conftest.py at the root):
 a notebook with a figure passes with MPLBACKEND=Agg, a stray PYTHONPATH, another locale and
 hash seed, run by pytest from another working directory. The run as in Colab refuses a NumPy
-that Colab does not have, and a kernel that dies at its start is started once more."""
+older than Colab's, and a kernel that dies at its start is started once more."""
 import json
 import os
 import subprocess
@@ -48,36 +48,30 @@ def test_a_notebook_with_figures_passes_in_a_hostile_environment_from_another_fo
 
 
 def test_as_in_colab_refuses_numpy_1(request, monkeypatch):
-    root_conftest = request.config.pluginmanager.get_plugin(str(ROOT / "conftest.py"))
+    root_conftest = request.config.pluginmanager.get_plugin(str(request.config.rootpath / "conftest.py"))
     monkeypatch.setattr(np, "__version__", "1.26.4")
     config = SimpleNamespace(getoption=lambda name: name == "as_in_colab")
     with pytest.raises(pytest.UsageError, match="needs NumPy 2, as Colab has; this environment has NumPy 1.26.4"):
         root_conftest.pytest_configure(config)
 
 
-DIED = RuntimeError(notebook_runs.KERNEL_DIED)
-
-
-@pytest.mark.parametrize("outcomes, starts", [
-    ([DIED, None], 2),  # another process took a port chosen for the first kernel
-    ([DIED, DIED], 2),
-    ([RuntimeError("No such kernel named python3"), None], 1),
+@pytest.mark.parametrize("errors, starts, raised", [
+    ([notebook_runs.KERNEL_DIED], 2, None),  # another process took a port chosen for the first kernel
+    ([notebook_runs.KERNEL_DIED, notebook_runs.KERNEL_DIED], 2, notebook_runs.KERNEL_DIED),
+    (["No such kernel named python3"], 1, "No such kernel"),
 ], ids=["died once", "died twice", "another error"])
-def test_a_kernel_that_dies_at_its_start_is_started_once_more(monkeypatch, outcomes, starts):
-    started = []
+def test_a_kernel_that_dies_at_its_start_is_started_once_more(errors, starts, raised):
+    errors, started = list(errors), []
 
-    def start_kernel(self):
-        started.append(self)
-        if outcomes[len(started) - 1]:
-            raise outcomes[len(started) - 1]
+    def start_kernel():
+        started.append(True)
+        if errors:
+            raise RuntimeError(errors.pop(0))
 
-    monkeypatch.setattr(notebook_runs.NotebookRun, "start_kernel", start_kernel)
-    collector = object.__new__(notebook_runs.NotebookRun)  # setup() needs nothing else of it
-    error = outcomes[starts - 1]
-    if error is None:
-        collector.setup()
+    collector = SimpleNamespace(start_kernel=start_kernel)  # all that setup() uses of nbval's collector
+    if raised is None:
+        notebook_runs.NotebookRun.setup(collector)
     else:
-        with pytest.raises(RuntimeError) as raised:
-            collector.setup()
-        assert raised.value is error
+        with pytest.raises(RuntimeError, match=raised):
+            notebook_runs.NotebookRun.setup(collector)
     assert len(started) == starts

@@ -35,7 +35,9 @@ from notebook_runs import is_setup, setup_said
 PIXEL_RMS = 1.0  # largest root-mean-square pixel difference (0-255 scale) of an unchanged figure
 PICTURES = {"image/png", "image/jpeg"}  # compared by their pixels; every other output as text
 NOT_COMPARED = {"nbval-ignore-output", "nbval-skip"}  # the cell tags for which nbval compares nothing
-RUN_BUDGET = 30  # seconds of processor time in the kernel of one notebook's run, everything included
+# seconds of processor time in the kernel of one notebook's run, its start included (not its
+# subprocesses, such as the %pip install as in Colab): step 16, the heaviest, takes about 20
+RUN_BUDGET = 60
 
 
 def sanitizer():
@@ -107,12 +109,12 @@ def differences(name, pairs):
 
 def probe_said(run):
     """Where the run's kernel imported `dezero_steps` from, and its processor time in seconds."""
-    probe = run.notebook.cells[run.probe].outputs
-    if not probe or probe[0].output_type != "stream":
-        pytest.fail(f"{run.name} cannot import dezero_steps (or stopped before it); "
-                    f"the setup cell printed:\n{setup_said(run)}", pytrace=False)
-    imported_from, seconds = probe[0].text.splitlines()
-    return Path(imported_from), float(seconds)
+    said = "".join(out.text for out in run.notebook.cells[run.probe].outputs
+                   if out.output_type == "stream" and out.name == "stdout").splitlines()
+    if len(said) != 2:
+        pytest.fail(f"{run.name} cannot import dezero_steps (or stopped before it); the probe printed "
+                    f"{said}, the setup cell:\n{setup_said(run)}", pytrace=False)
+    return Path(said[0]), float(said[1])
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
@@ -150,6 +152,6 @@ def test_the_package_builds_as_in_colab_and_holds_every_file(snapshot, tmp_path)
 def test_notebook_run_keeps_to_its_time_budget(path, notebook_run):
     _, seconds = probe_said(notebook_run(path.stem))
     assert seconds <= RUN_BUDGET, (
-        f"{path.name}: its run took {seconds:.0f} s of processor time in its kernel, over the budget of "
-        f"{RUN_BUDGET} s. CI runs every notebook four times and must stay under 15 minutes: make its "
-        f"heavy cells lighter (smaller sizes, fewer iterations).")
+        f"{path.name}: its run took {seconds:.1f} s of processor time in its kernel, over the budget of "
+        f"{RUN_BUDGET} s. CI runs every notebook four times (README, Versions): make its heavy cells "
+        f"lighter (smaller sizes, fewer iterations).")
