@@ -20,8 +20,8 @@ test_student.py), then the worked notebook's exercise cells (its answers and che
 teacher has them), then every wrong answer of tests/wrong_answers/NAME.py with its exercise's
 cells, each followed by the exercise's worked cells except its checks, so that the next one
 starts from the worked state, and last a cell that says where `dezero_steps` was imported from
-and how much processor time the kernel has used.
-Errors stay outputs, so one run answers every question:
+and how much processor time the kernel has used. Errors stay outputs, so one run answers every
+question:
 
 - nbval: the lesson and the worked exercises reproduce every stored output (with --as-in-colab,
   all but the setup cell's, whose branch differs there on purpose);
